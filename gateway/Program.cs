@@ -1,0 +1,18 @@
+using ForumPlatform.Gateway;
+using ForumPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGateway();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapGatewayHealth();
+app.MapReverseProxy();
+
+app.Run();
+
+/// <summary>Entry point, visible to functional tests.</summary>
+public partial class Program;

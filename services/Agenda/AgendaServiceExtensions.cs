@@ -1,0 +1,17 @@
+using ForumPlatform.Agenda.Data;
+using ForumPlatform.Messaging;
+
+namespace ForumPlatform.Agenda;
+
+public static class AgendaServiceExtensions
+{
+    /// <summary>What the agenda service consists of: its database with the demo forum, messaging, API documents.</summary>
+    public static IHostApplicationBuilder AddAgendaService(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<AgendaDbContext>("agenda");
+        builder.Services.AddScoped<IDatabaseSeeder<AgendaDbContext>, DemoForumSeeder>();
+        builder.AddForumMessaging<AgendaDbContext>("agenda");
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}

@@ -1,0 +1,48 @@
+using ForumPlatform.Agenda.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumPlatform.Agenda.Api;
+
+public sealed record ForumResponse(
+    Guid Id,
+    string Slug,
+    string Name,
+    string Theme,
+    string HostOrganization,
+    string City,
+    string Venue,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    string TimeZone,
+    string Description,
+    IReadOnlyList<string> Languages)
+{
+    public static ForumResponse From(Forum forum) => new(
+        forum.Id, forum.Slug, forum.Name, forum.Theme, forum.HostOrganization, forum.City, forum.Venue,
+        forum.StartDate, forum.EndDate, forum.TimeZone, forum.Description, forum.Languages);
+}
+
+public static class ForumsApi
+{
+    public static RouteGroupBuilder MapForumsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/agenda/forums").WithTags("Forums");
+        api.MapGet("/", ListForums).WithName("ListForums").WithSummary("Every forum edition, latest first.");
+        api.MapGet("/{slug}", GetForum).WithName("GetForum").WithSummary("One forum edition by its slug.");
+        return api;
+    }
+
+    private static async Task<Ok<List<ForumResponse>>> ListForums(AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        var forums = await db.Forums.AsNoTracking().OrderByDescending(forum => forum.StartDate).ToListAsync(cancellationToken);
+        return TypedResults.Ok(forums.Select(ForumResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<ForumResponse>, NotFound>> GetForum(
+        string slug, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        var forum = await db.Forums.AsNoTracking().SingleOrDefaultAsync(f => f.Slug == slug, cancellationToken);
+        return forum is null ? TypedResults.NotFound() : TypedResults.Ok(ForumResponse.From(forum));
+    }
+}

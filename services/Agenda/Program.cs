@@ -1,0 +1,20 @@
+using ForumPlatform.Agenda;
+using ForumPlatform.Agenda.Api;
+using ForumPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddAgendaService();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapOpenApi("/api/agenda/openapi/{documentName}.json");
+app.MapForumsApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to functional tests.</summary>
+public partial class Program;

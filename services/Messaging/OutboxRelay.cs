@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using ForumPlatform.Contracts;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ForumPlatform.Messaging;
+
+/// <summary>
+/// Publishes outbox rows to the broker: each committed row at once (signalled by <see cref="OutboxInterceptor"/>),
+/// and, on a timer, every unpublished row that is due again after a failed publish. Delivery is at least once;
+/// consumers' inboxes absorb the rare duplicate (a publish confirmed but not marked before a crash).
+/// </summary>
+internal sealed partial class OutboxRelay<TDbContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
+    where TDbContext : MessagingDbContext
+{
+    internal static readonly ActivitySource ActivitySource = new("ForumPlatform.Messaging");
+
+    private readonly OutboxOptions settings = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextSweep = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var committed = await WaitForCommittedAsync(nextSweep, stoppingToken);
+                if (committed.Count > 0)
+                {
+                    await PublishAsync(committed, stoppingToken);
+                }
+
+                if (clock.GetUtcNow() >= nextSweep)
+                {
+                    await ResendDueAsync(stoppingToken);
+                    nextSweep = clock.GetUtcNow() + settings.SweepInterval;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // A database hiccup must not stop the relay; whatever was not published stays due.
+                LogRelayFailed(exception);
+                await Task.Delay(settings.SweepInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<List<Guid>> WaitForCommittedAsync(DateTimeOffset nextSweep, CancellationToken stoppingToken)
+    {
+        var ids = new List<Guid>();
+        var untilSweep = nextSweep - clock.GetUtcNow();
+        if (untilSweep > TimeSpan.Zero)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            wait.CancelAfter(untilSweep);
+            try
+            {
+                await signal.Reader.WaitToReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Time to sweep.
+            }
+        }
+
+        while (ids.Count < settings.BatchSize && signal.Reader.TryRead(out var id))
+        {
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    private async Task PublishAsync(List<Guid> ids, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var rows = await db.OutboxMessages
+            .Where(message => ids.Contains(message.Id) && message.PublishedAt == null)
+            .ToListAsync(stoppingToken);
+        await PublishRowsAsync(db, rows.OrderBy(row => ids.IndexOf(row.Id)), stoppingToken);
+    }
+
+    private async Task ResendDueAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var now = clock.GetUtcNow();
+        var due = await db.OutboxMessages
+            .Where(message => message.PublishedAt == null && message.NextAttemptAt <= now)
+            .OrderBy(message => message.OccurredAt)
+            .Take(settings.BatchSize)
+            .ToListAsync(stoppingToken);
+        if (due.Count > 0)
+        {
+            LogResending(due.Count);
+            await PublishRowsAsync(db, due, stoppingToken);
+        }
+
+        var publishedBefore = now - settings.PublishedRetention;
+        await db.OutboxMessages
+            .Where(message => message.PublishedAt != null && message.PublishedAt < publishedBefore)
+            .ExecuteDeleteAsync(stoppingToken);
+    }
+
+    private async Task PublishRowsAsync(TDbContext db, IEnumerable<OutboxMessage> rows, CancellationToken stoppingToken)
+    {
+        foreach (var row in rows)
+        {
+            try
+            {
+                await PublishRowAsync(row, stoppingToken);
+                row.MarkPublished(clock.GetUtcNow());
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                row.MarkFailed(clock.GetUtcNow(), settings.RetryDelay(row.Attempts + 1), exception.Message);
+                LogPublishFailed(exception, row.Id, row.MessageType, row.Attempts);
+            }
+
+            // Saved per row so a crash mid-batch republishes at most one message.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task PublishRowAsync(OutboxMessage row, CancellationToken stoppingToken)
+    {
+        var contractType = typeof(IForumEvent).Assembly.GetType(row.MessageType)
+            ?? throw new InvalidOperationException($"Unknown contract type '{row.MessageType}'.");
+        var message = row.Deserialize(contractType);
+
+        // Continue the trace of the request that wrote the event, so one trace runs from HTTP to the consumers.
+        ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent);
+        using var activity = ActivitySource.StartActivity("outbox publish", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", row.Id);
+        activity?.SetTag("messaging.message.type", row.MessageType);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(settings.PublishTimeout);
+        await bus.Publish(message, contractType, Pipe.Execute<PublishContext>(context => context.MessageId = row.Id), timeout.Token);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Outbox message {MessageId} ({MessageType}) failed to publish, attempt {Attempts}; it will be retried")]
+    private partial void LogPublishFailed(Exception exception, Guid messageId, string messageType, int attempts);
+
+    [LoggerMessage(LogLevel.Information, "Re-sending {Count} outbox messages")]
+    private partial void LogResending(int count);
+
+    [LoggerMessage(LogLevel.Error, "Outbox relay failed; retrying")]
+    private partial void LogRelayFailed(Exception exception);
+}

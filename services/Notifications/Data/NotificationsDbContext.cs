@@ -1,0 +1,23 @@
+using ForumPlatform.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumPlatform.Notifications.Data;
+
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : MessagingDbContext(options)
+{
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<ReceivedEvent> ReceivedEvents => Set<ReceivedEvent>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfiguration(new SubscriptionConfiguration());
+        modelBuilder.ApplyConfiguration(new ReceivedEventConfiguration());
+        modelBuilder.ApplyConfiguration(new DeliveryConfiguration());
+    }
+}
+
+internal sealed class NotificationsDesignTimeFactory : DesignTimeDbContextFactory<NotificationsDbContext>;

@@ -1,0 +1,20 @@
+using ForumPlatform.Notifications;
+using ForumPlatform.Notifications.Api;
+using ForumPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNotificationsService();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapOpenApi("/api/notifications/openapi/{documentName}.json");
+app.MapSubscriptionsApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to functional tests.</summary>
+public partial class Program;

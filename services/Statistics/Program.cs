@@ -1,0 +1,20 @@
+using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Statistics;
+using ForumPlatform.Statistics.Api;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddStatisticsService();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapOpenApi("/api/stats/openapi/{documentName}.json");
+app.MapPlatformFiguresApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to functional tests.</summary>
+public partial class Program;
