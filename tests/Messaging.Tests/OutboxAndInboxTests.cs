@@ -1,0 +1,122 @@
+using ForumPlatform.Testing;
+using MassTransit;
+using RabbitMQ.Client;
+
+namespace ForumPlatform.Messaging.Tests;
+
+/// <summary>The outbox and inbox against a real RabbitMQ node and real SQLite files.</summary>
+public sealed class OutboxAndInboxTests(BrokerFixture broker) : IClassFixture<BrokerFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Committed_event_is_published_with_its_outbox_id_and_the_writers_trace()
+    {
+        await using var service = await TestService.StartAsync(broker.Node.ConnectionString);
+        var published = TestService.NewEvent();
+
+        string writerTraceId;
+        using (var request = TestService.Requests.StartActivity("POST /articles/publish"))
+        {
+            Assert.NotNull(request);
+            writerTraceId = request.TraceId.ToHexString();
+            await service.WithDbAsync(async db =>
+            {
+                db.Notes.Add(new Note { Text = "published" });
+                db.AddEvent(published);
+                await db.SaveChangesAsync();
+            });
+        }
+
+        var effect = await Eventually.GetAsync(
+            async () => (await service.EffectsOfAsync(published.EventId)).SingleOrDefault(), Patience, "the consumer's effect");
+        Assert.Equal(writerTraceId, effect.TraceId);
+
+        var row = await service.OutboxRowAsync(published.EventId);
+        Assert.NotNull(row?.PublishedAt);
+        var inbox = await service.WithDbAsync(db => Task.FromResult(db.InboxMessages.Single(m => m.MessageId == published.EventId)));
+        Assert.Equal(service.QueueName, inbox.Consumer);
+    }
+
+    [Fact]
+    public async Task Event_written_in_a_rolled_back_transaction_is_never_published()
+    {
+        await using var service = await TestService.StartAsync(broker.Node.ConnectionString);
+        var rolledBack = TestService.NewEvent("rolled back");
+        var committed = TestService.NewEvent("committed afterwards");
+
+        await service.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Notes.Add(new Note { Text = "never stored" });
+            db.AddEvent(rolledBack);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        });
+        await service.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.AddEvent(committed);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+
+        await Eventually.TrueAsync(
+            async () => (await service.EffectsOfAsync(committed.EventId)).Count == 1, Patience, "the committed event");
+        // Give a stray publish of the rolled-back event the same time again to arrive.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Empty(await service.EffectsOfAsync(rolledBack.EventId));
+        Assert.Null(await service.OutboxRowAsync(rolledBack.EventId));
+        Assert.Equal(0, await service.WithDbAsync(db => Task.FromResult(db.Notes.Count())));
+    }
+
+    [Fact]
+    public async Task Same_message_delivered_twice_has_one_effect()
+    {
+        await using var service = await TestService.StartAsync(broker.Node.ConnectionString);
+        var duplicated = TestService.NewEvent("delivered twice");
+        var marker = TestService.NewEvent("marker");
+
+        await service.Bus.Publish(duplicated, context => context.MessageId = duplicated.EventId);
+        await service.Bus.Publish(duplicated, context => context.MessageId = duplicated.EventId);
+        await service.Bus.Publish(marker, context => context.MessageId = marker.EventId);
+
+        await Eventually.TrueAsync(
+            async () => (await service.EffectsOfAsync(marker.EventId)).Count == 1, Patience, "the marker to be processed");
+        await QueueDrainedAsync(service.QueueName);
+
+        Assert.Single(await service.EffectsOfAsync(duplicated.EventId));
+    }
+
+    [Fact]
+    public async Task Message_that_keeps_failing_ends_in_the_error_queue()
+    {
+        await using var service = await TestService.StartAsync(broker.Node.ConnectionString);
+        var poison = TestService.NewEvent(EffectConsumer.PoisonTitle);
+
+        await service.Bus.Publish(poison, context => context.MessageId = poison.EventId);
+
+        await Eventually.TrueAsync(
+            async () => await MessagesInQueueAsync($"{service.QueueName}_error") == 1, Patience, "the poison message in the error queue");
+        Assert.Empty(await service.EffectsOfAsync(poison.EventId));
+    }
+
+    private async Task QueueDrainedAsync(string queue) =>
+        await Eventually.TrueAsync(async () => await MessagesInQueueAsync(queue) == 0, Patience, $"{queue} to be empty");
+
+    private async Task<uint> MessagesInQueueAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(broker.Node.ConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return uint.MaxValue; // the queue does not exist (yet)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ForumPlatform.Testing;
+
+/// <summary>
+/// A private RabbitMQ node (Debian's rabbitmq-server, via <c>eng/rabbitmq-node.sh</c>) on free loopback ports
+/// with its own data folder. It can be stopped and started again on the same port and data, as a broker
+/// restart looks to clients. Disposing stops it and deletes its data.
+/// </summary>
+public sealed class RabbitMqNode : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"broker-{Guid.NewGuid():N}");
+    private readonly int managementPort = FreePort();
+    private readonly int distPort = FreePort();
+    private readonly int epmdPort = FreePort();
+    private Process? process;
+
+    public int AmqpPort { get; } = FreePort();
+
+    public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{AmqpPort}/";
+
+    public Uri ManagementUri => new($"http://127.0.0.1:{managementPort}/");
+
+    public static async Task<RabbitMqNode> StartNewAsync()
+    {
+        var node = new RabbitMqNode();
+        await node.StartAsync();
+        return node;
+    }
+
+    public async Task StartAsync()
+    {
+        if (process is not null)
+        {
+            throw new InvalidOperationException("The node is already running.");
+        }
+
+        var script = Path.Combine(RepositoryRoot(), "eng", "rabbitmq-node.sh");
+        var startInfo = new ProcessStartInfo(script)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { dataDirectory, $"{AmqpPort}", $"{managementPort}", $"{distPort}", $"{epmdPort}" })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {script}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (!await AnswersAmqpAsync())
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The RabbitMQ node exited with code {process.ExitCode}; is rabbitmq-server installed?");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The RabbitMQ node did not answer on port {AmqpPort} within {StartTimeout.TotalSeconds} s.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        // SIGTERM lets the script stop the node and its epmd.
+        Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])?.WaitForExit();
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.Dispose();
+        process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean with the temp folder.
+        }
+    }
+
+    private async Task<bool> AnswersAmqpAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, AmqpPort, timeout.Token);
+            var stream = client.GetStream();
+            await stream.WriteAsync("AMQP\0\0\x09\x01"u8.ToArray(), timeout.Token);
+            var reply = new byte[1];
+            return await stream.ReadAsync(reply, timeout.Token) == 1 && reply[0] == 1;
+        }
+        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The folder holding ForumPlatform.sln, found upwards from the test binaries.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ForumPlatform.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ForumPlatform.sln not found above " + AppContext.BaseDirectory);
+    }
+}
