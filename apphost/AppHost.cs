@@ -1,3 +1,4 @@
+using ForumPlatform.AppHost;
 using ForumPlatform.AppHost.Broker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,21 +16,11 @@ catch (BrokerUnavailableException unavailable)
     return 1;
 }
 
-var articles = builder.AddProject<Projects.ForumPlatform_Articles>("articles")
-    .WithReference(messaging).WaitFor(messaging)
-    .WithHttpHealthCheck("/health");
-
-var agenda = builder.AddProject<Projects.ForumPlatform_Agenda>("agenda")
-    .WithReference(messaging).WaitFor(messaging)
-    .WithHttpHealthCheck("/health");
-
-var statistics = builder.AddProject<Projects.ForumPlatform_Statistics>("statistics")
-    .WithReference(messaging).WaitFor(messaging)
-    .WithHttpHealthCheck("/health");
-
-var notifications = builder.AddProject<Projects.ForumPlatform_Notifications>("notifications")
-    .WithReference(messaging).WaitFor(messaging)
-    .WithHttpHealthCheck("/health");
+// Each service: its own SQLite file, the broker, a readiness probe. Services never call each other.
+var articles = AddService<Projects.ForumPlatform_Articles>("articles");
+var agenda = AddService<Projects.ForumPlatform_Agenda>("agenda");
+var statistics = AddService<Projects.ForumPlatform_Statistics>("statistics");
+var notifications = AddService<Projects.ForumPlatform_Notifications>("notifications");
 
 var gateway = builder.AddProject<Projects.ForumPlatform_Gateway>("gateway")
     .WithReference(articles).WaitFor(articles)
@@ -48,3 +39,9 @@ gateway.OnResourceReady((resource, ready, _) =>
 
 await builder.Build().RunAsync();
 return 0;
+
+IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithReference(messaging).WaitFor(messaging)
+        .WithServiceDatabase()
+        .WithHttpHealthCheck("/health");

@@ -1,17 +1,25 @@
 namespace ForumPlatform.Testing;
 
-/// <summary>Polls a condition until it holds or a timeout passes; every wait in the tests has a bound.</summary>
+/// <summary>Polls until a probe yields a value or a timeout passes; every wait in the tests has a bound.</summary>
 public static class Eventually
 {
-    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
+    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class =>
+        (await PollAsync(async () => await probe() is { } value ? new Box<T>(value) : null, timeout, what)).Value;
+
+    public static async Task<T> GetValueAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : struct =>
+        (await PollAsync(async () => await probe() is { } value ? new Box<T>(value) : null, timeout, what)).Value;
+
+    public static Task TrueAsync(Func<Task<bool>> probe, TimeSpan timeout, string what) =>
+        PollAsync(async () => await probe() ? new Box<bool>(true) : null, timeout, what);
+
+    private static async Task<Box<T>> PollAsync<T>(Func<Task<Box<T>?>> probe, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var value = await probe();
-            if (value is not null)
+            if (await probe() is { } found)
             {
-                return value;
+                return found;
             }
 
             if (DateTime.UtcNow > deadline)
@@ -23,6 +31,5 @@ public static class Eventually
         }
     }
 
-    public static Task TrueAsync(Func<Task<bool>> probe, TimeSpan timeout, string what) =>
-        GetAsync<object>(async () => await probe() ? new object() : null, timeout, what);
+    private sealed record Box<T>(T Value);
 }

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ForumPlatform.ServiceDefaults;
+
+namespace ForumPlatform.EndToEnd.Tests;
+
+/// <summary>Writes are checked at the gateway and again at the service; errors are problem details.</summary>
+[Collection(ForumPlatformCollection.Name)]
+public sealed class AuthorizationAndErrorTests(ForumPlatformFixture platform)
+{
+    private static readonly object ValidDraft = new { title = "A draft nobody may write", language = "en" };
+
+    [Fact]
+    public async Task Anonymous_write_through_the_gateway_gets_401_problem_details()
+    {
+        using var anonymous = platform.Gateway();
+        var response = await anonymous.PostAsJsonAsync("/api/articles", ValidDraft);
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Editor_token_on_an_organizer_route_gets_403_problem_details()
+    {
+        using var editor = platform.Gateway(ForumRoles.Editor);
+        var response = await editor.PostAsJsonAsync("/api/agenda/forums", new { slug = "x" });
+        await AssertProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Anonymous_write_straight_to_the_service_gets_401()
+    {
+        using var anonymous = platform.Client("articles");
+        var response = await anonymous.PostAsJsonAsync("/api/articles", ValidDraft);
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Malformed_json_gets_400_problem_details_naming_the_position()
+    {
+        using var editor = platform.Gateway(ForumRoles.Editor);
+        using var body = new StringContent("{\"title\": \"Unclosed", Encoding.UTF8, "application/json");
+        var response = await editor.PostAsync("/api/articles", body);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.TryGetProperty("errors", out var errors), problem.ToString());
+        Assert.Contains(errors.EnumerateObject(), error => error.Name.StartsWith('$'));
+    }
+
+    [Fact]
+    public async Task Missing_required_field_gets_400_naming_the_field()
+    {
+        using var editor = platform.Gateway(ForumRoles.Editor);
+        var response = await editor.PostAsJsonAsync("/api/articles", new { language = "en" });
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), error => error.Name.Equals("title", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+}

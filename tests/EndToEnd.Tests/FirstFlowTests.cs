@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
+
+namespace ForumPlatform.EndToEnd.Tests;
+
+/// <summary>The first flow through the running system: an article written through the gateway reaches every consumer.</summary>
+[Collection(ForumPlatformCollection.Name)]
+public sealed class FirstFlowTests(ForumPlatformFixture platform)
+{
+    private static readonly TimeSpan EventPatience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Published_article_is_counted_by_statistics_and_recorded_by_notifications_in_the_requests_trace()
+    {
+        using var editor = platform.Gateway(ForumRoles.Editor);
+        using var admin = platform.Gateway(ForumRoles.Admin);
+        var tag = $"e2e-{Guid.NewGuid():N}"[..12];
+
+        var subscription = await ReadJsonAsync(await admin.PostAsJsonAsync("/api/notifications/subscriptions",
+            new { name = "end-to-end subscriber", eventTypes = new[] { "forum.article.published" }, tags = new[] { tag } }));
+        var subscriptionId = subscription.GetProperty("id").GetString();
+
+        var draft = await ReadJsonAsync(await editor.PostAsJsonAsync("/api/articles", new
+        {
+            title = $"Tianshan Forum opens in Urumqi {tag}",
+            language = "en",
+            summary = "Sample data for an end-to-end test.",
+            tags = new[] { tag, "connectivity" },
+        }));
+        var articleId = draft.GetProperty("id").GetString();
+
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{articleId}/publish");
+        publish.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        var published = await editor.SendAsync(publish);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+
+        var counted = await Eventually.GetValueAsync(async () =>
+        {
+            var figures = await ReadJsonAsync(await admin.GetAsync("/api/stats/platform"));
+            return figures.GetProperty("metrics").TryGetProperty("article.published", out var metric)
+                && metric.TryGetProperty($"tag:{tag}", out var value) ? (long?)value.GetInt64() : null;
+        }, EventPatience, "statistics to count the article");
+        Assert.Equal(1, counted);
+
+        var delivery = await Eventually.GetValueAsync(async () =>
+        {
+            var deliveries = await ReadJsonAsync(await admin.GetAsync($"/api/notifications/subscriptions/{subscriptionId}/deliveries"));
+            return deliveries.GetArrayLength() > 0 ? (JsonElement?)deliveries[0] : null;
+        }, EventPatience, "notifications to record the delivery");
+        Assert.Equal("forum.article.published", delivery.GetProperty("eventType").GetString());
+        Assert.Equal(traceId, delivery.GetProperty("traceId").GetString());
+
+        var recorded = await ReadJsonAsync(await admin.GetAsync("/api/stats/platform/events?type=forum.article.published&limit=1000"));
+        Assert.Contains(recorded.EnumerateArray(), e => e.GetProperty("traceId").GetString() == traceId);
+    }
+
+    [Fact]
+    public async Task Demo_forum_is_listed_through_the_gateway()
+    {
+        using var anonymous = platform.Gateway();
+        var forums = await ReadJsonAsync(await anonymous.GetAsync("/api/agenda/forums"));
+        var tianshan = Assert.Single(forums.EnumerateArray(), f => f.GetProperty("slug").GetString() == "tianshan-forum-2025");
+        Assert.Equal("Urumqi", tianshan.GetProperty("city").GetString());
+        Assert.Equal("2025-12-02", tianshan.GetProperty("startDate").GetString());
+        Assert.Equal("Asia/Shanghai", tianshan.GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
+    public async Task Gateway_health_reports_every_service()
+    {
+        using var anonymous = platform.Gateway();
+        var health = await ReadJsonAsync(await anonymous.GetAsync("/health"));
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        foreach (var service in new[] { "articles", "agenda", "statistics", "notifications" })
+        {
+            Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
+        }
+    }
+
+    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
