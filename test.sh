@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests, messaging tests against private RabbitMQ nodes, and end-to-end
+# tests of the running system. Installs RabbitMQ from the distribution's packages when it is missing.
+# Prints "N passed, N failed" counted from the test results at the end.
+set -euo pipefail
+cd "$(dirname "$0")"
+source eng/ensure-broker.sh
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed: https://dot.net" >&2; exit 1; }
+ensure_broker test
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 MASSTRANSIT_USAGE_TELEMETRY=false
+
+results=TestResults
+rm -rf "$results"
+echo "==> Building..."
+dotnet build ForumPlatform.sln -nologo -v:q
+echo "==> Testing..."
+status=0
+dotnet test ForumPlatform.sln --no-build -nologo --logger "trx" --results-directory "$results" "$@" || status=$?
+
+eng/test-summary.sh "$results"
+exit "$status"
