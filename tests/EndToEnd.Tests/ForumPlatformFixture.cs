@@ -1,68 +1,25 @@
-using System.Net.Http.Headers;
-using Aspire.Hosting;
-using ForumPlatform.ServiceDefaults;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using ForumPlatform.Testing;
 
 namespace ForumPlatform.EndToEnd.Tests;
 
-/// <summary>
-/// The whole system as the app host starts it (real processes, a private RabbitMQ node, SQLite files in a
-/// fresh folder), once for all end-to-end tests.
-/// </summary>
+/// <summary>One running system shared by every end-to-end test; tests create their own data and never rely on counts.</summary>
 public sealed class ForumPlatformFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private readonly string workDirectory = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"e2e-{Guid.NewGuid():N}");
-    private DistributedApplication? app;
+    private RunningForumPlatform? system;
 
-    public DistributedApplication App => app ?? throw new InvalidOperationException("Not started.");
+    private RunningForumPlatform System => system ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
-    {
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ForumPlatform_AppHost>(
-            [$"--Broker:DataDirectory={workDirectory}/broker", $"--Data:Directory={workDirectory}/data"],
-            timeout.Token);
-        builder.Services.AddLogging(logging => logging
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Aspire.Hosting", LogLevel.Warning));
+    public async Task InitializeAsync() => system = await RunningForumPlatform.StartAsync();
 
-        app = await builder.BuildAsync(timeout.Token);
-        await app.StartAsync(timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-    }
+    public HttpClient Gateway(string? role = null) => System.Gateway(role);
 
-    /// <summary>A client of the gateway, with a bearer token for <paramref name="role"/> when given.</summary>
-    public HttpClient Gateway(string? role = null) => Client("gateway", role);
-
-    /// <summary>A client that reaches a service directly, bypassing the gateway.</summary>
-    public HttpClient Client(string resource, string? role = null)
-    {
-        var client = App.CreateHttpClient(resource);
-        client.Timeout = TimeSpan.FromSeconds(30);
-        if (role is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.ForRole(role));
-        }
-
-        return client;
-    }
+    public HttpClient Client(string resource, string? role = null) => System.Client(resource, role);
 
     public async Task DisposeAsync()
     {
-        if (app is not null)
+        if (system is not null)
         {
-            await app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(workDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left in the temp folder.
+            await system.DisposeAsync();
         }
     }
 }

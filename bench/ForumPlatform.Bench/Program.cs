@@ -1,0 +1,47 @@
+using ForumPlatform.Bench;
+using ForumPlatform.Testing;
+
+// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, startup (default: all).
+//   bench/run.sh [scenario ...]
+var all = new[] { "publish-latency", "gateway-overhead", "startup" };
+var scenarios = args.Length > 0 ? args : all;
+var unknown = scenarios.Except(all).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", all)}");
+    return 2;
+}
+
+var configuration = Environment.GetEnvironmentVariable("BENCH_CONFIGURATION") ?? "Release";
+var results = new List<Series>();
+var notes = new Dictionary<string, string>();
+
+if (scenarios.Contains("publish-latency") || scenarios.Contains("gateway-overhead"))
+{
+    Console.WriteLine("Starting the system (app host, private RabbitMQ node, four services, gateway)...");
+    await using var system = await RunningForumPlatform.StartAsync();
+    if (scenarios.Contains("publish-latency"))
+    {
+        Console.WriteLine("publish-latency: 200 articles...");
+        results.Add(await PublishLatency.RunAsync(system, articles: 200));
+    }
+
+    if (scenarios.Contains("gateway-overhead"))
+    {
+        Console.WriteLine("gateway-overhead: 2,000 GETs each way, alternating...");
+        var pair = await GatewayOverhead.RunAsync(system, requests: 2000);
+        results.AddRange(pair);
+        notes["gateway added latency"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"median {pair[1].Median - pair[0].Median:F3} ms, p99 {pair[1].Percentile(99) - pair[0].Percentile(99):F3} ms, " +
+            $"ratio of medians {pair[1].Median / pair[0].Median:F2}");
+    }
+}
+
+if (scenarios.Contains("startup"))
+{
+    Console.WriteLine("startup: 3 runs of the app host...");
+    results.AddRange(await Startup.RunAsync(RabbitMqNode.RepositoryRoot(), configuration, runs: 3));
+}
+
+Table.Print(results, notes);
+return 0;

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace ForumPlatform.Bench;
+
+/// <summary>
+/// The run command, already built: from starting the app host to its "ForumPlatform is up" line (the gateway
+/// is healthy, and it waits for every service, which wait for the broker), then Ctrl-C (SIGTERM) to exit.
+/// </summary>
+public static class Startup
+{
+    public static async Task<IReadOnlyList<Series>> RunAsync(string repositoryRoot, string configuration, int runs)
+    {
+        var up = new List<double>();
+        var down = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var dataDirectory = Path.Combine(Path.GetTempPath(), "forumplatform-bench", $"startup-{Guid.NewGuid():N}");
+            var startInfo = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = repositoryRoot,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var argument in new[] { "run", "--project", "apphost", "--no-build", "-c", configuration, "--",
+                         $"--Broker:DataDirectory={dataDirectory}/broker", $"--Data:Directory={dataDirectory}/data" })
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
+
+            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var started = Stopwatch.GetTimestamp();
+            using var process = Process.Start(startInfo)!;
+            process.OutputDataReceived += (_, line) =>
+            {
+                if (line.Data?.Contains("ForumPlatform is up", StringComparison.Ordinal) == true)
+                {
+                    ready.TrySetResult();
+                }
+            };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+
+            await ready.Task.WaitAsync(TimeSpan.FromMinutes(3));
+            up.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+            var stopping = Stopwatch.GetTimestamp();
+            SignalTree(process.Id);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            down.Add(Stopwatch.GetElapsedTime(stopping).TotalMilliseconds);
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        return
+        [
+            new Series("startup", "run command -> all healthy", up),
+            new Series("startup", "Ctrl-C -> all stopped", down),
+        ];
+    }
+
+    /// <summary>Ctrl-C in a terminal signals the whole foreground group; here the app host under dotnet run gets SIGTERM.</summary>
+    private static void SignalTree(int dotnetRunPid)
+    {
+        using var children = Process.Start(new ProcessStartInfo("pgrep", ["-P", dotnetRunPid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var pids = children.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Append(dotnetRunPid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var pid in pids)
+        {
+            Process.Start("kill", ["-TERM", pid])?.WaitForExit();
+        }
+    }
+}
