@@ -16,16 +16,19 @@ public static class BrokerSelection
     {
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
         {
+            Announce($"the broker configured in ConnectionStrings:{name}");
             return builder.AddConnectionString(name);
         }
 
         if (RabbitMqNodeResource.IsInstalled)
         {
+            Announce("a private node of Debian's rabbitmq-server (an executable resource)");
             return builder.AddRabbitMqNode(name);
         }
 
         if (ContainerRuntimeAnswers())
         {
+            Announce("Aspire's RabbitMQ container");
             return builder.AddRabbitMQ(name).WithManagementPlugin();
         }
 
@@ -40,6 +43,8 @@ public static class BrokerSelection
               dotnet run --project apphost -- --ConnectionStrings:{name}=amqp://guest:guest@localhost:5672/
             """);
     }
+
+    private static void Announce(string choice) => Console.WriteLine($"ForumPlatform broker: {choice}.");
 
     private static bool ContainerRuntimeAnswers()
     {

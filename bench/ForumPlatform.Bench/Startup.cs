@@ -47,6 +47,7 @@ public static class Startup
             var stopping = Stopwatch.GetTimestamp();
             SignalTree(process.Id);
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            await WaitUntilGoneAsync(dataDirectory);
             down.Add(Stopwatch.GetElapsedTime(stopping).TotalMilliseconds);
             Directory.Delete(dataDirectory, recursive: true);
         }
@@ -56,6 +57,25 @@ public static class Startup
             new Series("startup", "run command -> all healthy", up),
             new Series("startup", "Ctrl-C -> all stopped", down),
         ];
+    }
+
+    /// <summary>The broker's processes carry its data folder on their command line; the broker stops last.</summary>
+    private static async Task WaitUntilGoneAsync(string dataDirectory)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", dataDirectory]) { RedirectStandardOutput = true })!;
+            await pgrep.WaitForExitAsync();
+            if (pgrep.ExitCode != 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Processes of {dataDirectory} still run a minute after Ctrl-C.");
     }
 
     /// <summary>Ctrl-C in a terminal signals the whole foreground group; here the app host under dotnet run gets SIGTERM.</summary>

@@ -13,6 +13,8 @@ public static class MessagingExtensions
     /// <summary>The connection string every service reads its broker from.</summary>
     public const string ConnectionName = "messaging";
 
+    private static readonly SqliteConnectionSettings SqliteSettings = new();
+
     /// <summary>
     /// The service's own SQLite database: connection string <c>{name}-db</c>, by default
     /// <c>data/{name}.db</c> under the content root. Migrations are applied at start-up.
@@ -27,7 +29,7 @@ public static class MessagingExtensions
         builder.Services.TryAddSingletonOutbox();
         builder.Services.AddDbContext<TDbContext>((services, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(services.GetRequiredService<OutboxInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<OutboxInterceptor>(), SqliteSettings));
         builder.Services.AddScoped<MessagingDbContext>(services => services.GetRequiredService<TDbContext>());
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
         return builder;

@@ -30,7 +30,12 @@ public sealed class RunningForumPlatform : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ForumPlatform_AppHost>(
             [$"--Broker:DataDirectory={workDirectory}/broker", $"--Data:Directory={workDirectory}/data"],
             timeout.Token);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The app host's own settings log every HTTP call and resource line at Information; keep warnings only.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("System.Net.Http", LogLevel.Warning)
+            .AddFilter("Aspire.Hosting", LogLevel.Warning)
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical));
 
         var app = await builder.BuildAsync(timeout.Token);
         var system = new RunningForumPlatform(workDirectory, app);
