@@ -8,12 +8,18 @@ namespace ForumPlatform.AppHost.Broker;
 /// Healthy once the broker speaks AMQP: it answers the protocol header with a Connection.Start frame.
 /// A bare TCP connect is not enough, since the port opens before the broker has booted.
 /// </summary>
-internal sealed class AmqpHandshakeHealthCheck(IPAddress address, int port) : IHealthCheck
+public sealed class AmqpHandshakeHealthCheck(IPAddress address, int port) : IHealthCheck
 {
     private static readonly byte[] ProtocolHeader = "AMQP\0\0\x09\x01"u8.ToArray();
     private const byte MethodFrame = 1;
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await AnswersAsync(address, port, cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy($"No AMQP broker answers on {address}:{port} yet.");
+
+    /// <summary>Whether an AMQP 0-9-1 broker answers the handshake on the address within two seconds.</summary>
+    public static async Task<bool> AnswersAsync(IPAddress address, int port, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -24,14 +30,11 @@ internal sealed class AmqpHandshakeHealthCheck(IPAddress address, int port) : IH
             var stream = client.GetStream();
             await stream.WriteAsync(ProtocolHeader, timeout.Token);
             var reply = new byte[1];
-            var read = await stream.ReadAsync(reply, timeout.Token);
-            return read == 1 && reply[0] == MethodFrame
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("The broker did not answer the AMQP handshake.");
+            return await stream.ReadAsync(reply, timeout.Token) == 1 && reply[0] == MethodFrame;
         }
         catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"No AMQP broker on {address}:{port} yet: {exception.Message}");
+            return false;
         }
     }
 }

@@ -35,7 +35,7 @@ public static class RabbitMqNodeBuilderExtensions
         Directory.CreateDirectory(dataDirectory);
         var script = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "eng", "rabbitmq-node.sh"));
 
-        int amqpPort = FreePort(), managementPort = FreePort(), distPort = FreePort(), epmdPort = FreePort();
+        int amqpPort = LoopbackPorts.Free(), managementPort = LoopbackPorts.Free(), distPort = LoopbackPorts.Free(), epmdPort = LoopbackPorts.Free();
         var node = new RabbitMqNodeResource(name, script, dataDirectory, amqpPort);
 
         var healthCheckKey = $"{name}-amqp";
@@ -50,8 +50,12 @@ public static class RabbitMqNodeBuilderExtensions
             .WithIconName("Mailbox")
             .ExcludeFromManifest();
     }
+}
 
-    private static int FreePort()
+public static class LoopbackPorts
+{
+    /// <summary>A TCP port free on 127.0.0.1 right now (the OS picks it; a small race remains until it is bound).</summary>
+    public static int Free()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -11,6 +11,7 @@ namespace ForumPlatform.Messaging;
 /// </summary>
 internal sealed partial class InboxFilter<TMessage>(
     MessagingDbContext db,
+    SqliteWriteGate writeGate,
     TimeProvider clock,
     ILogger<InboxFilter<TMessage>> logger) : IFilter<ConsumeContext<TMessage>>
     where TMessage : class
@@ -24,6 +25,7 @@ internal sealed partial class InboxFilter<TMessage>(
 
         // Each attempt (retries included) starts from a clean change tracker.
         db.ChangeTracker.Clear();
+        using var writing = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

@@ -84,6 +84,7 @@ public static class MessagingExtensions
     private static void TryAddSingletonOutbox(this IServiceCollection services)
     {
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<SqliteWriteGate>();
         services.TryAddSingleton<OutboxInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
     }

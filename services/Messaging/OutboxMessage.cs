@@ -36,6 +36,12 @@ public sealed class OutboxMessage
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// A committed row is published at once by the relay; the re-sender takes over only rows still unpublished
+    /// this long after they were written (the process stopped between commit and publish).
+    /// </summary>
+    internal static readonly TimeSpan ImmediatePublishGrace = TimeSpan.FromSeconds(5);
+
     public static OutboxMessage For<TEvent>(TEvent domainEvent) where TEvent : class, IForumEvent
     {
         var activity = Activity.Current;
@@ -47,7 +53,7 @@ public sealed class OutboxMessage
             OccurredAt = domainEvent.OccurredAt,
             TraceParent = activity?.Id,
             TraceState = activity?.TraceStateString,
-            NextAttemptAt = domainEvent.OccurredAt,
+            NextAttemptAt = domainEvent.OccurredAt + ImmediatePublishGrace,
         };
     }
 

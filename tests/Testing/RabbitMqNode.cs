@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using ForumPlatform.AppHost.Broker;
 
 namespace ForumPlatform.Testing;
 
@@ -15,12 +15,12 @@ public sealed class RabbitMqNode : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"broker-{Guid.NewGuid():N}");
-    private readonly int managementPort = FreePort();
-    private readonly int distPort = FreePort();
-    private readonly int epmdPort = FreePort();
+    private readonly int managementPort = LoopbackPorts.Free();
+    private readonly int distPort = LoopbackPorts.Free();
+    private readonly int epmdPort = LoopbackPorts.Free();
     private Process? process;
 
-    public int AmqpPort { get; } = FreePort();
+    public int AmqpPort { get; } = LoopbackPorts.Free();
 
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{AmqpPort}/";
 
@@ -58,7 +58,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await AnswersAmqpAsync())
+        while (!await AmqpHandshakeHealthCheck.AnswersAsync(IPAddress.Loopback, AmqpPort))
         {
             if (process.HasExited)
             {
@@ -108,31 +108,6 @@ public sealed class RabbitMqNode : IAsyncDisposable
         {
             // Left for the OS to clean with the temp folder.
         }
-    }
-
-    private async Task<bool> AnswersAmqpAsync()
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, AmqpPort, timeout.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync("AMQP\0\0\x09\x01"u8.ToArray(), timeout.Token);
-            var reply = new byte[1];
-            return await stream.ReadAsync(reply, timeout.Token) == 1 && reply[0] == 1;
-        }
-        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The folder holding ForumPlatform.sln, found upwards from the test binaries.</summary>

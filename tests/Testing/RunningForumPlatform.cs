@@ -34,6 +34,7 @@ public sealed class RunningForumPlatform : IAsyncDisposable
         builder.Services.AddLogging(logging => logging
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Aspire.Hosting", LogLevel.Warning)
+            .AddFilter("ForumPlatform.AppHost.Resources", LogLevel.Warning)
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical));
 
