@@ -13,6 +13,3 @@ app.MapGatewayHealth();
 app.MapReverseProxy();
 
 app.Run();
-
-/// <summary>Entry point, visible to functional tests.</summary>
-public partial class Program;

@@ -62,6 +62,7 @@ public static class PublishLatency
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{id}/publish");
         publish.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        publish.Headers.IfMatch.Add(draft.Headers.ETag!);
         using var response = await editor.SendAsync(publish);
         var returnedAt = DateTimeOffset.UtcNow;
         response.EnsureSuccessStatusCode();

@@ -15,6 +15,3 @@ app.MapOpenApi("/api/agenda/openapi/{documentName}.json");
 app.MapForumsApi();
 
 app.Run();
-
-/// <summary>Entry point, visible to functional tests.</summary>
-public partial class Program;

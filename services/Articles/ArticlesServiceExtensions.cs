@@ -1,16 +1,20 @@
+using ForumPlatform.Articles.Content;
 using ForumPlatform.Articles.Data;
+using ForumPlatform.Articles.Publishing;
 using ForumPlatform.Messaging;
 
 namespace ForumPlatform.Articles;
 
 public static class ArticlesServiceExtensions
 {
-    /// <summary>What the articles service consists of: its database, its messaging and its API documents.</summary>
+    /// <summary>What the articles service consists of: its database, Markdown rendering, the scheduler, messaging, API documents.</summary>
     public static IHostApplicationBuilder AddArticlesService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ArticlesDbContext>("articles");
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection(SchedulingOptions.SectionName));
+        builder.Services.AddHostedService<ScheduledPublisher>();
         builder.AddForumMessaging<ArticlesDbContext>("articles");
-        builder.Services.AddValidation();
         builder.Services.AddOpenApi();
         return builder;
     }

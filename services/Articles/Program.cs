@@ -15,6 +15,3 @@ app.MapOpenApi("/api/articles/openapi/{documentName}.json");
 app.MapArticlesApi();
 
 app.Run();
-
-/// <summary>Entry point, visible to functional tests.</summary>
-public partial class Program;

@@ -15,6 +15,3 @@ app.MapOpenApi("/api/notifications/openapi/{documentName}.json");
 app.MapSubscriptionsApi();
 
 app.Run();
-
-/// <summary>Entry point, visible to functional tests.</summary>
-public partial class Program;

@@ -15,6 +15,3 @@ app.MapOpenApi("/api/stats/openapi/{documentName}.json");
 app.MapPlatformFiguresApi();
 
 app.Run();
-
-/// <summary>Entry point, visible to functional tests.</summary>
-public partial class Program;

@@ -24,18 +24,20 @@ public sealed class FirstFlowTests(ForumPlatformFixture platform)
             new { name = "end-to-end subscriber", eventTypes = new[] { "forum.article.published" }, tags = new[] { tag } }));
         var subscriptionId = subscription.GetProperty("id").GetString();
 
-        var draft = await ReadJsonAsync(await editor.PostAsJsonAsync("/api/articles", new
+        var created = await editor.PostAsJsonAsync("/api/articles", new
         {
             title = $"Tianshan Forum opens in Urumqi {tag}",
             language = "en",
             summary = "Sample data for an end-to-end test.",
             tags = new[] { tag, "connectivity" },
-        }));
+        });
+        var draft = await ReadJsonAsync(created);
         var articleId = draft.GetProperty("id").GetString();
 
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{articleId}/publish");
         publish.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        publish.Headers.IfMatch.Add(created.Headers.ETag!);
         var published = await editor.SendAsync(publish);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
 

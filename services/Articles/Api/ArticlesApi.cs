@@ -1,10 +1,25 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
 using ForumPlatform.Articles.Data;
-using ForumPlatform.Contracts;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Articles.Api;
+
+/// <summary>Filters of the public article list; all optional.</summary>
+public sealed record ArticleQuery(
+    [property: Description("Only articles with this tag.")] string? Tag = null,
+    [property: Description("Only articles with this theme.")] string? Theme = null,
+    [property: Description("en, zh or ru.")] string? Language = null,
+    [property: Description("Only articles of this forum (its slug).")] string? Forum = null,
+    [property: Description("Only articles by this author (exact name).")] string? Author = null,
+    [property: Description("Published at or after this time.")] DateTimeOffset? From = null,
+    [property: Description("Published before this time.")] DateTimeOffset? To = null,
+    [property: Description("The nextCursor of the previous page.")] string? Cursor = null,
+    [property: Description("Page size, 1 to 100 (default 20).")] int? Limit = null);
 
 public static class ArticlesApi
 {
@@ -12,142 +27,181 @@ public static class ArticlesApi
     {
         var api = app.MapGroup("/api/articles").WithTags("Articles");
 
-        api.MapGet("/", ListPublished).WithName("ListPublishedArticles").WithSummary("Published articles, newest first.");
-        api.MapGet("/{slug}", GetBySlug).WithName("GetArticle").WithSummary("One published article by its slug.");
+        api.MapGet("/", List).WithName("ListArticles")
+            .WithSummary("Published articles, newest first, filtered and paged by cursor.");
+        api.MapGet("/{slugOrId}", Get).WithName("GetArticle")
+            .WithSummary("One article by slug or id. An old slug redirects; drafts and scheduled ones only for editors.");
 
         var editor = api.MapGroup("").RequireAuthorization(ForumPolicies.Editor);
-        editor.MapPost("/", CreateDraft).WithName("CreateArticleDraft").WithSummary("Creates a draft.");
-        editor.MapPut("/{id:guid}", Edit).WithName("EditArticle").WithSummary("Edits a draft or a published article.");
-        editor.MapPost("/{id:guid}/publish", Publish).WithName("PublishArticle").WithSummary("Publishes a draft now.");
+        editor.MapGet("/{id:guid}/revisions", ListRevisions).WithName("ListArticleRevisions")
+            .WithSummary("Every revision of an article, newest first: who, when, what changed.");
+        editor.MapGet("/{id:guid}/revisions/{number:int}", GetRevision).WithName("GetArticleRevision")
+            .WithSummary("One revision with the content as it stood then.");
+
+        api.MapEditorApi();
         return api;
     }
 
-    private static async Task<Ok<ArticleListResponse>> ListPublished(ArticlesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ArticlePage>, ValidationProblem>> List(
+        [AsParameters] ArticleQuery query, ArticlesDbContext db, CancellationToken cancellationToken)
     {
-        var articles = await db.Articles.AsNoTracking()
-            .Where(article => article.Status == ArticleStatus.Published)
-            .OrderByDescending(article => article.PublishedAt)
-            .Take(50)
+        var limit = query.Limit ?? 20;
+        if (limit is < 1 or > 100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["A page holds 1 to 100 articles."] });
+        }
+
+        var articles = db.Articles.AsNoTracking().Where(PubliclyListed);
+        if (query.Cursor is not null)
+        {
+            if (!PageCursor.TryParse(query.Cursor, out var after))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["The cursor is not one this API issued."] });
+            }
+
+            articles = articles.Where(a => a.PublishedAt < after.PublishedAt
+                || (a.PublishedAt == after.PublishedAt && string.Compare(a.Slug, after.Slug) < 0));
+        }
+
+        if (query.Tag is { } tag)
+        {
+            var normalized = tag.Trim().ToLowerInvariant();
+            articles = articles.Where(a => a.Tags.Contains(normalized));
+        }
+
+        if (query.Theme is { } theme)
+        {
+            articles = articles.Where(a => a.Themes.Contains(theme));
+        }
+
+        if (query.Language is { } language)
+        {
+            articles = articles.Where(a => a.Language == language);
+        }
+
+        if (query.Forum is { } forum)
+        {
+            articles = articles.Where(a => a.ForumSlug == forum);
+        }
+
+        if (query.Author is { } author)
+        {
+            articles = articles.Where(a => a.Authors.Contains(author));
+        }
+
+        if (query.From is { } from)
+        {
+            articles = articles.Where(a => a.PublishedAt >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            articles = articles.Where(a => a.PublishedAt < to);
+        }
+
+        var page = await articles
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Slug)
+            .Take(limit + 1)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ArticleListResponse(articles.Select(ArticleResponse.From).ToList()));
+        var next = page.Count > limit ? PageCursor.After(page[limit - 1]) : null;
+        return TypedResults.Ok(new ArticlePage(page.Take(limit).Select(ArticleSummary.From).ToList(), next));
     }
 
-    private static async Task<Results<Ok<ArticleResponse>, NotFound>> GetBySlug(
-        string slug, ArticlesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ArticleResponse>, StatusCodeHttpResult, RedirectHttpResult, NotFound>> Get(
+        string slugOrId, HttpContext http, ArticlesDbContext db, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Slug == slug && a.Status == ArticleStatus.Published, cancellationToken);
-        return article is null ? TypedResults.NotFound() : TypedResults.Ok(ArticleResponse.From(article));
-    }
+        var article = Guid.TryParse(slugOrId, out var id)
+            ? await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            : await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Slug == slugOrId, cancellationToken);
 
-    private static async Task<Results<Created<ArticleResponse>, ValidationProblem>> CreateDraft(
-        CreateArticleRequest request, ArticlesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var slug = request.Slug ?? Slugs.FromTitle(request.Title);
-        if (await db.Articles.AnyAsync(article => article.Slug == slug, cancellationToken))
+        if (article is null && !Guid.TryParse(slugOrId, out _))
         {
-            return request.Slug is null
-                ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["title"] = [$"An article with the slug '{slug}' exists; give this one a distinct slug."],
-                })
-                : TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["slug"] = [$"The slug '{slug}' is already taken."],
-                });
+            var renamed = await db.SlugRedirects.AsNoTracking()
+                .Where(redirect => redirect.Slug == slugOrId)
+                .Join(db.Articles, redirect => redirect.ArticleId, a => a.Id, (_, a) => a)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (renamed is not null && (renamed.IsPublic || IsEditor(http)))
+            {
+                return TypedResults.Redirect($"/api/articles/{renamed.Slug}", permanent: true);
+            }
         }
 
-        var now = clock.GetUtcNow();
-        var article = new Article
-        {
-            Id = Guid.CreateVersion7(now),
-            Slug = slug,
-            Title = request.Title.Trim(),
-            Summary = request.Summary?.Trim() ?? "",
-            Body = request.Body ?? "",
-            Language = request.Language,
-            Tags = Normalize(request.Tags),
-            Authors = request.Authors?.Select(author => author.Trim()).Where(author => author.Length > 0).ToList() ?? [],
-            ForumSlug = request.ForumSlug,
-            Status = ArticleStatus.Draft,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Articles.Add(article);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/articles/{article.Slug}", ArticleResponse.From(article));
-    }
-
-    private static async Task<Results<Ok<ArticleResponse>, NotFound>> Edit(
-        Guid id, UpdateArticleRequest request, ArticlesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (article is null)
+        if (article is null || (!article.IsPublic && !IsEditor(http)))
         {
             return TypedResults.NotFound();
         }
 
-        var changes = new List<FieldChange>();
-        Change(changes, "title", article.Title, request.Title.Trim(), value => article.Title = value);
-        Change(changes, "summary", article.Summary, request.Summary?.Trim() ?? "", value => article.Summary = value);
-        Change(changes, "body", article.Body, request.Body ?? "", value => article.Body = value);
-        Change(changes, "language", article.Language, request.Language, value => article.Language = value);
-        var tags = Normalize(request.Tags);
-        Change(changes, "tags", string.Join(',', article.Tags), string.Join(',', tags), _ => article.Tags = tags);
-        if (changes.Count == 0)
+        Preconditions.SetETag(http.Response, article);
+        if (Preconditions.NotModified(http.Request, article))
         {
-            return TypedResults.Ok(ArticleResponse.From(article));
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var now = clock.GetUtcNow();
-        article.UpdatedAt = now;
-        article.Revision++;
-        if (article.Status == ArticleStatus.Published)
-        {
-            db.AddEvent(new ArticleUpdated(
-                Guid.CreateVersion7(now), now, article.Id, article.Slug, article.Title, article.Language,
-                article.Tags, article.ForumSlug, article.Revision, changes));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ArticleResponse.From(article));
+        var translations = await db.Articles.AsNoTracking()
+            .Where(a => a.TranslationGroupId == article.TranslationGroupId && a.Id != article.Id)
+            .Where(PubliclyListed)
+            .OrderBy(a => a.Language)
+            .Select(a => new Translation(a.Language, a.Slug))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(ArticleResponse.From(article, translations));
     }
 
-    private static async Task<Results<Ok<ArticleResponse>, NotFound>> Publish(
-        Guid id, ArticlesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<RevisionSummary>>, NotFound>> ListRevisions(
+        Guid id, ArticlesDbContext db, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (article is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (article.Status == ArticleStatus.Published)
-        {
-            return TypedResults.Ok(ArticleResponse.From(article));
-        }
-
-        var now = clock.GetUtcNow();
-        article.Status = ArticleStatus.Published;
-        article.PublishedAt = now;
-        article.UpdatedAt = now;
-        article.Revision++;
-        db.AddEvent(new ArticlePublished(
-            Guid.CreateVersion7(now), now, article.Id, article.Slug, article.Title, article.Summary, article.Language,
-            article.Tags, article.Authors, article.ForumSlug, now));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ArticleResponse.From(article));
+        var revisions = await db.Revisions.AsNoTracking()
+            .Where(revision => revision.ArticleId == id)
+            .OrderByDescending(revision => revision.Number)
+            .ToListAsync(cancellationToken);
+        return revisions.Count == 0
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(revisions.Select(r => new RevisionSummary(r.Number, r.Action, r.EditedBy, r.EditedAt, r.Changes)).ToList());
     }
 
-    private static List<string> Normalize(IReadOnlyList<string>? tags) =>
-        tags?.Select(tag => tag.Trim().ToLowerInvariant()).Where(tag => tag.Length > 0).Distinct().ToList() ?? [];
-
-    private static void Change(List<FieldChange> changes, string field, string oldValue, string newValue, Action<string> apply)
+    private static async Task<Results<Ok<RevisionResponse>, NotFound>> GetRevision(
+        Guid id, int number, ArticlesDbContext db, CancellationToken cancellationToken)
     {
-        if (oldValue != newValue)
+        var revision = await db.Revisions.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.ArticleId == id && r.Number == number, cancellationToken);
+        return revision is null ? TypedResults.NotFound() : TypedResults.Ok(RevisionResponse.From(revision));
+    }
+
+    /// <summary>What anonymous readers may list: published articles and retracted ones that were not hidden.</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Article, bool>> PubliclyListed =
+        a => a.Status == ArticleStatus.Published || (a.Status == ArticleStatus.Retracted && !a.HiddenAfterRetraction);
+
+    internal static bool IsEditor(HttpContext http) =>
+        http.User.IsInRole(ForumRoles.Editor) || http.User.IsInRole(ForumRoles.Admin);
+}
+
+/// <summary>Keyset position in the newest-first list: stable when articles are published meanwhile.</summary>
+internal readonly record struct PageCursor(DateTimeOffset PublishedAt, string Slug)
+{
+    public static string After(Article article) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            $"{article.PublishedAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{article.Slug}"))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool TryParse(string cursor, out PageCursor position)
+    {
+        position = default;
+        try
         {
-            changes.Add(new FieldChange(field, oldValue, newValue));
-            apply(newValue);
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|', 2);
+            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+            {
+                position = new PageCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1]);
+                return true;
+            }
         }
+        catch (FormatException)
+        {
+            // Not base64: not a cursor of ours, answered as a bad parameter.
+        }
+
+        return false;
     }
 }

@@ -7,10 +7,16 @@ public sealed class ArticlesDbContext(DbContextOptions<ArticlesDbContext> option
 {
     public DbSet<Article> Articles => Set<Article>();
 
+    public DbSet<ArticleRevision> Revisions => Set<ArticleRevision>();
+
+    public DbSet<ArticleSlugRedirect> SlugRedirects => Set<ArticleSlugRedirect>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new ArticleConfiguration());
+        modelBuilder.ApplyConfiguration(new ArticleRevisionConfiguration());
+        modelBuilder.ApplyConfiguration(new ArticleSlugRedirectConfiguration());
     }
 }
 

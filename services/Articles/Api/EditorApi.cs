@@ -1,0 +1,270 @@
+using ForumPlatform.Articles.Content;
+using ForumPlatform.Articles.Data;
+using ForumPlatform.Articles.Events;
+using ForumPlatform.Contracts;
+using ForumPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumPlatform.Articles.Api;
+
+/// <summary>
+/// What editors do to articles. Every change keeps a revision; every change to an existing article needs
+/// its current ETag in <c>If-Match</c>; the events go through the outbox in the same transaction.
+/// </summary>
+public static class EditorApi
+{
+    public static RouteGroupBuilder MapEditorApi(this RouteGroupBuilder api)
+    {
+        var editor = api.MapGroup("").RequireAuthorization(ForumPolicies.Editor);
+        editor.MapPost("/", Create).WithName("CreateArticleDraft").WithSummary("Creates a draft.");
+        editor.MapPut("/{id:guid}", Edit).WithName("EditArticle")
+            .WithSummary("Replaces an article's content. An edit of a published article is announced (ArticleUpdated).");
+        editor.MapPost("/{id:guid}/schedule", Schedule).WithName("ScheduleArticle")
+            .WithSummary("Publishes a draft at a future time; the service publishes it then, also after a restart.");
+        editor.MapPost("/{id:guid}/publish", Publish).WithName("PublishArticle").WithSummary("Publishes a draft or scheduled article now.");
+        editor.MapPost("/{id:guid}/unpublish", Unpublish).WithName("UnpublishArticle")
+            .WithSummary("Takes a scheduled or published article back to draft.");
+        editor.MapPost("/{id:guid}/retract", Retract).WithName("RetractArticle")
+            .WithSummary("Retracts a published article with a public reason; it stays readable with the notice unless hidden.");
+        editor.MapDelete("/{id:guid}", Delete).WithName("DeleteArticleDraft").WithSummary("Deletes a draft.");
+        return editor;
+    }
+
+    private static async Task<Results<Created<ArticleResponse>, ValidationProblem>> Create(
+        ArticleRequest request, HttpContext http, ArticlesDbContext db, MarkdownRenderer markdown, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var (content, errors) = ArticleValidation.Validate(request);
+        if (content is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var article = Article.Create(Guid.CreateVersion7(now), content, markdown.ToHtml(content.Body), now);
+        if (await SlugProblemAsync(db, content.Slug, article.Id, slugGiven: request.Slug is not null, cancellationToken) is { } slugProblem)
+        {
+            return slugProblem;
+        }
+
+        if (request.TranslationOf is { } originalId)
+        {
+            var group = await db.Articles.Where(a => a.Id == originalId).Select(a => (Guid?)a.TranslationGroupId).SingleOrDefaultAsync(cancellationToken);
+            if (group is null)
+            {
+                return Invalid("translationOf", "No article has that id.");
+            }
+
+            if (await db.Articles.AnyAsync(a => a.TranslationGroupId == group && a.Language == content.Language, cancellationToken))
+            {
+                return Invalid("translationOf", $"That story already has a version in '{content.Language}'.");
+            }
+
+            article.TranslationGroupId = group.Value;
+        }
+
+        db.Articles.Add(article);
+        db.Revisions.Add(ArticleRevision.Of(article, "created", EditorOf(http)));
+        await db.SaveChangesAsync(cancellationToken);
+        Preconditions.SetETag(http.Response, article);
+        return TypedResults.Created($"/api/articles/{article.Id}", ArticleResponse.From(article));
+    }
+
+    private static async Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Edit(
+        Guid id, ArticleRequest request, HttpContext http, ArticlesDbContext db, MarkdownRenderer markdown, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.CheckIfMatch(http.Request, article) is { } failed)
+        {
+            return failed;
+        }
+
+        // An edit that leaves the slug out keeps the current one rather than generating a new one.
+        var (content, errors) = ArticleValidation.Validate(request with { Slug = request.Slug ?? article.Slug });
+        if (content is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (content.Slug != article.Slug)
+        {
+            if (await SlugProblemAsync(db, content.Slug, article.Id, slugGiven: true, cancellationToken) is { } slugProblem)
+            {
+                return slugProblem;
+            }
+
+            await db.SlugRedirects.Where(r => r.Slug == content.Slug).ExecuteDeleteAsync(cancellationToken);
+            db.SlugRedirects.Add(new ArticleSlugRedirect { Slug = article.Slug, ArticleId = article.Id });
+        }
+
+        var now = clock.GetUtcNow();
+        var changes = article.Edit(content, markdown.ToHtml(content.Body), now);
+        if (changes.Count > 0)
+        {
+            db.Revisions.Add(ArticleRevision.Of(article, "edited", EditorOf(http), changes));
+            if (article.Status == ArticleStatus.Published)
+            {
+                db.AddEvent(ArticleEvents.Updated(article, changes, now));
+            }
+        }
+
+        return await SaveAsync(http, db, article, cancellationToken);
+    }
+
+    private static Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Schedule(
+        Guid id, ScheduleRequest request, HttpContext http, ArticlesDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(id, http, db, clock, "scheduled", (article, now) =>
+        {
+            if (request.PublishAt is not { } publishAt)
+            {
+                throw new ArticleRuleException("publishAt", "A publication time is required.");
+            }
+
+            article.Schedule(publishAt, now);
+        }, cancellationToken);
+
+    private static Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Publish(
+        Guid id, HttpContext http, ArticlesDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(id, http, db, clock, "published", (article, now) =>
+        {
+            article.Publish(now);
+            db.AddEvent(ArticleEvents.Published(article, now));
+        }, cancellationToken);
+
+    private static Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Unpublish(
+        Guid id, HttpContext http, ArticlesDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(id, http, db, clock, "unpublished", (article, now) =>
+        {
+            if (article.Unpublish(now))
+            {
+                // Subscribers saw it published; for them it is withdrawn from view.
+                db.AddEvent(ArticleEvents.Retracted(article, "Unpublished by the editors.", hidden: true, now));
+            }
+        }, cancellationToken);
+
+    private static Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Retract(
+        Guid id, RetractRequest request, HttpContext http, ArticlesDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        ChangeAsync(id, http, db, clock, "retracted", (article, now) =>
+        {
+            article.Retract(request.Reason ?? "", request.Hide, now);
+            db.AddEvent(ArticleEvents.Retracted(article, article.RetractionReason!, request.Hide, now));
+        }, cancellationToken);
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
+        Guid id, HttpContext http, ArticlesDbContext db, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.CheckIfMatch(http.Request, article) is { } failed)
+        {
+            return failed;
+        }
+
+        try
+        {
+            article.EnsureDeletable();
+        }
+        catch (ArticleStateException state)
+        {
+            return Conflict(state.Message);
+        }
+
+        db.Articles.Remove(article);
+        await db.Revisions.Where(r => r.ArticleId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.SlugRedirects.Where(r => r.ArticleId == id).ExecuteDeleteAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Preconditions.Stale(article);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A state change: load, check If-Match, apply, keep a revision, save; rule and state breaks become 400 and 409.</summary>
+    private static async Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> ChangeAsync(
+        Guid id, HttpContext http, ArticlesDbContext db, TimeProvider clock, string action, Action<Article, DateTimeOffset> change,
+        CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.CheckIfMatch(http.Request, article) is { } failed)
+        {
+            return failed;
+        }
+
+        try
+        {
+            change(article, clock.GetUtcNow());
+        }
+        catch (ArticleRuleException rule)
+        {
+            return Invalid(rule.Field, rule.Message);
+        }
+        catch (ArticleStateException state)
+        {
+            return Conflict(state.Message);
+        }
+
+        db.Revisions.Add(ArticleRevision.Of(article, action, EditorOf(http)));
+        return await SaveAsync(http, db, article, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> SaveAsync(
+        HttpContext http, ArticlesDbContext db, Article article, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else changed it between our read and our write.
+            return Preconditions.Stale(article);
+        }
+
+        Preconditions.SetETag(http.Response, article);
+        return TypedResults.Ok(ArticleResponse.From(article));
+    }
+
+    private static async Task<ValidationProblem?> SlugProblemAsync(
+        ArticlesDbContext db, string slug, Guid articleId, bool slugGiven, CancellationToken cancellationToken)
+    {
+        var taken = await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != articleId, cancellationToken)
+            || await db.SlugRedirects.AnyAsync(r => r.Slug == slug && r.ArticleId != articleId, cancellationToken);
+        if (!taken)
+        {
+            return null;
+        }
+
+        return slugGiven
+            ? Invalid("slug", $"The slug '{slug}' is already taken.")
+            : Invalid("title", $"The slug '{slug}' made from this title is taken; give the article a slug of its own.");
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static ProblemHttpResult Conflict(string message) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in the article's state.", detail: message);
+
+    private static string EditorOf(HttpContext http) => http.User.FindFirst("sub")?.Value ?? "unknown";
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ForumPlatform.Articles.Tests;
+
+[Collection(ArticlesCollection.Name)]
+public sealed class ListingTests(ArticlesServiceFixture service)
+{
+    [Fact]
+    public async Task Cursor_pages_neither_repeat_nor_skip_when_articles_are_published_between_them()
+    {
+        var newsroom = new Newsroom(service.Editor());
+        var tag = $"paging-{Guid.NewGuid():N}"[..16];
+        var published = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            published.Add((await newsroom.CreatePublishedAsync(Newsroom.Draft($"Paged story {i} {tag}", tags: [tag]))).Slug);
+        }
+
+        using var anonymous = service.Anonymous();
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await anonymous.GetFromJsonAsync<JsonElement>($"/api/articles?tag={tag}&limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("slug").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+            if (pages++ == 0)
+            {
+                // A newer article arrives while the reader is on page one.
+                await newsroom.CreatePublishedAsync(Newsroom.Draft($"Late story {tag}", tags: [tag]));
+            }
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(published.AsEnumerable().Reverse(), seen);
+    }
+
+    [Fact]
+    public async Task List_filters_by_tag_and_language_and_hides_drafts()
+    {
+        var newsroom = new Newsroom(service.Editor());
+        var tag = $"filter-{Guid.NewGuid():N}"[..16];
+        var english = await newsroom.CreatePublishedAsync(Newsroom.Draft($"English story {tag}", "en", [tag]));
+        var russian = await newsroom.CreatePublishedAsync(Newsroom.Draft($"Russian story {tag}", "ru", [tag]));
+        await newsroom.CreateAsync(Newsroom.Draft($"Draft story {tag}", "en", [tag]));
+
+        using var anonymous = service.Anonymous();
+        var all = await anonymous.GetFromJsonAsync<JsonElement>($"/api/articles?tag={tag}");
+        Assert.Equal([russian.Slug, english.Slug], all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
+
+        var ru = await anonymous.GetFromJsonAsync<JsonElement>($"/api/articles?tag={tag}&language=ru");
+        Assert.Equal([russian.Slug], ru.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
+    }
+
+    [Fact]
+    public async Task Bad_cursor_and_limit_are_400()
+    {
+        using var anonymous = service.Anonymous();
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/articles?cursor=%%%")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/articles?limit=1000")).StatusCode);
+    }
+}

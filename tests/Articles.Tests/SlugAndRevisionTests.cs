@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ForumPlatform.Articles.Tests;
+
+[Collection(ArticlesCollection.Name)]
+public sealed class SlugAndRevisionTests(ArticlesServiceFixture service)
+{
+    [Fact]
+    public async Task Renamed_article_keeps_answering_at_its_old_slug_with_a_permanent_redirect()
+    {
+        var newsroom = new Newsroom(service.Editor());
+        var oldSlug = $"old-{Guid.NewGuid():N}";
+        var newSlug = $"new-{Guid.NewGuid():N}";
+        var article = await newsroom.CreatePublishedAsync(Newsroom.Draft("Renamed story", slug: oldSlug));
+
+        using var rename = new HttpRequestMessage(HttpMethod.Put, $"/api/articles/{article.Id}")
+        {
+            Content = JsonContent.Create(Newsroom.Draft("Renamed story", slug: newSlug)),
+        };
+        rename.Headers.IfMatch.Add(article.ETag);
+        Assert.Equal(HttpStatusCode.OK, (await service.Editor().SendAsync(rename)).StatusCode);
+
+        var response = await service.Anonymous().GetAsync($"/api/articles/{oldSlug}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal($"/api/articles/{newSlug}", response.Headers.Location?.OriginalString);
+
+        var taken = await service.Editor().PostAsJsonAsync("/api/articles", Newsroom.Draft("Another story", slug: oldSlug));
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_change_keeps_a_revision_with_who_when_and_what()
+    {
+        var newsroom = new Newsroom(service.Editor());
+        var draft = await newsroom.CreateAsync(Newsroom.Draft($"Revised story {Guid.NewGuid():N}"));
+        using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/articles/{draft.Id}")
+        {
+            Content = JsonContent.Create(Newsroom.Draft("Revised story, second take", slug: draft.Slug)),
+        };
+        edit.Headers.IfMatch.Add(draft.ETag);
+        var edited = await Written.ReadAsync(await service.Editor().SendAsync(edit));
+        await newsroom.PublishAsync(edited);
+
+        var revisions = await service.Editor().GetFromJsonAsync<JsonElement>($"/api/articles/{draft.Id}/revisions");
+        Assert.Equal(["published", "edited", "created"], revisions.EnumerateArray().Select(r => r.GetProperty("action").GetString()));
+        var editRevision = revisions[1];
+        Assert.Equal("dev-editor", editRevision.GetProperty("editedBy").GetString());
+        var titleChange = Assert.Single(editRevision.GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "title");
+        Assert.Equal("Revised story, second take", titleChange.GetProperty("newValue").GetString());
+
+        var first = await service.Editor().GetFromJsonAsync<JsonElement>($"/api/articles/{draft.Id}/revisions/1");
+        Assert.StartsWith("Revised story ", first.GetProperty("content").GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.Anonymous().GetAsync($"/api/articles/{draft.Id}/revisions")).StatusCode);
+    }
+}
