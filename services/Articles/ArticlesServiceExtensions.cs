@@ -12,6 +12,7 @@ public static class ArticlesServiceExtensions
     {
         builder.AddServiceDatabase<ArticlesDbContext>("articles");
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddScoped<IDatabaseSeeder<ArticlesDbContext>, DemoArticlesSeeder>();
         builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection(SchedulingOptions.SectionName));
         builder.Services.AddHostedService<ScheduledPublisher>();
         builder.AddForumMessaging<ArticlesDbContext>("articles");

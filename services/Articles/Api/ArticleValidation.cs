@@ -12,6 +12,9 @@ public static partial class ArticleValidation
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 
+    /// <summary>Slugs that name routes of the API rather than articles.</summary>
+    private static readonly HashSet<string> ReservedSlugs = ["search", "tags", "feed"];
+
     public static (ArticleContent? Content, Dictionary<string, string[]> Errors) Validate(ArticleRequest request)
     {
         var errors = new Dictionary<string, string[]>();
@@ -130,13 +133,19 @@ public static partial class ArticleValidation
             Error("coverImageAlt", "A cover image needs alternative text.");
         }
 
+        var finalSlug = slug ?? Slugs.FromTitle(title);
+        if (ReservedSlugs.Contains(finalSlug))
+        {
+            Error(slug is null ? "title" : "slug", $"'{finalSlug}' is reserved by the API; give the article another slug.");
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
         var content = new ArticleContent(
-            slug ?? Slugs.FromTitle(title), title, summary, body, request.Language!, tags, themes, authors, sources,
+            finalSlug, title, summary, body, request.Language!, tags, themes, authors, sources,
             forumSlug, coverUrl, coverUrl is null ? null : coverAlt);
         return (content, errors);
     }

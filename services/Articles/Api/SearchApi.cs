@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using ForumPlatform.Articles.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumPlatform.Articles.Api;
+
+public sealed record SearchQuery(
+    [property: Description("Words to find in title, summary and body; every word must occur.")] string? Q = null,
+    [property: Description("en, zh or ru.")] string? Language = null,
+    [property: Description("Page size, 1 to 50 (default 10).")] int? Limit = null,
+    [property: Description("How many ranked results to skip.")] int? Offset = null);
+
+/// <summary>A search result: the article, and a snippet whose matches are wrapped in &lt;mark&gt; (the rest is escaped).</summary>
+public sealed record SearchHit(ArticleSummary Article, string Snippet, double Rank);
+
+public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int? NextOffset);
+
+/// <summary>
+/// Full-text search over published articles (SQLite FTS5, BM25 ranking with title weighted above summary above body).
+/// The words of the query are matched as words, never as FTS syntax, so no input can break the query.
+/// </summary>
+public static partial class SearchApi
+{
+    // Markers FTS puts around matches; control characters cannot occur in article text, so escaping is safe.
+    private const string MatchStart = "\u0002";
+    private const string MatchEnd = "\u0003";
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+
+    public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/search", Search).WithName("SearchArticles")
+            .WithSummary("Published articles matching every word of q, best match first, with a highlighted snippet.");
+        return api;
+    }
+
+    private sealed record Match(Guid Id, string Snippet, double Rank);
+
+    private static async Task<Results<Ok<SearchResults>, ValidationProblem>> Search(
+        [AsParameters] SearchQuery query, ArticlesDbContext db, CancellationToken cancellationToken)
+    {
+        var words = Word().Matches(query.Q ?? "").Select(match => match.Value).Take(20).ToList();
+        var errors = new Dictionary<string, string[]>();
+        if (words.Count == 0)
+        {
+            errors["q"] = ["Give at least one word to search for."];
+        }
+
+        var limit = query.Limit ?? 10;
+        if (limit is < 1 or > 50)
+        {
+            errors["limit"] = ["A page holds 1 to 50 results."];
+        }
+
+        var offset = query.Offset ?? 0;
+        if (offset < 0)
+        {
+            errors["offset"] = ["The offset cannot be negative."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var match = string.Join(' ', words.Select(word => $"\"{word}\""));
+        var language = query.Language;
+        var matches = await db.Database.SqlQuery<Match>($"""
+            SELECT a."Id", snippet("ArticleSearch", -1, {MatchStart}, {MatchEnd}, '…', 16) AS "Snippet",
+                   bm25("ArticleSearch", 10.0, 4.0, 1.0) AS "Rank"
+            FROM "ArticleSearch" JOIN "Articles" AS a ON a.rowid = "ArticleSearch".rowid
+            WHERE "ArticleSearch" MATCH {match}
+              AND (a."Status" = 'Published' OR (a."Status" = 'Retracted' AND a."HiddenAfterRetraction" = 0))
+              AND ({language} IS NULL OR a."Language" = {language})
+            ORDER BY "Rank"
+            LIMIT {limit + 1} OFFSET {offset}
+            """).ToListAsync(cancellationToken);
+
+        var page = matches.Take(limit).ToList();
+        var ids = page.Select(m => m.Id).ToList();
+        var articles = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var hits = page
+            .Where(m => articles.ContainsKey(m.Id))
+            .Select(m => new SearchHit(ArticleSummary.From(articles[m.Id]), Highlight(m.Snippet), Math.Round(-m.Rank, 4)))
+            .ToList();
+        return TypedResults.Ok(new SearchResults(string.Join(' ', words), hits, matches.Count > limit ? offset + limit : null));
+    }
+
+    private static string Highlight(string snippet) =>
+        new StringBuilder(WebUtility.HtmlEncode(snippet))
+            .Replace(MatchStart, "<mark>")
+            .Replace(MatchEnd, "</mark>")
+            .ToString();
+}
