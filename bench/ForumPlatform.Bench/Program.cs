@@ -1,9 +1,9 @@
 using ForumPlatform.Bench;
 using ForumPlatform.Testing;
 
-// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, startup (default: all).
+// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, articles-10k, startup (default: all).
 //   bench/run.sh [scenario ...]
-var all = new[] { "publish-latency", "gateway-overhead", "startup" };
+var all = new[] { "publish-latency", "gateway-overhead", "articles-10k", "startup" };
 var scenarios = args.Length > 0 ? args : all;
 var unknown = scenarios.Except(all).ToList();
 if (unknown.Count > 0)
@@ -16,7 +16,7 @@ var configuration = Environment.GetEnvironmentVariable("BENCH_CONFIGURATION") ??
 var results = new List<Series>();
 var notes = new Dictionary<string, string>();
 
-if (scenarios.Contains("publish-latency") || scenarios.Contains("gateway-overhead"))
+if (scenarios.Intersect(["publish-latency", "gateway-overhead", "articles-10k"]).Any())
 {
     Console.WriteLine("Starting the system (app host, private RabbitMQ node, four services, gateway)...");
     await using var system = await RunningForumPlatform.StartAsync();
@@ -34,6 +34,17 @@ if (scenarios.Contains("publish-latency") || scenarios.Contains("gateway-overhea
         notes["gateway added latency"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"median {pair[1].Median - pair[0].Median:F3} ms, p99 {pair[1].Percentile(99) - pair[0].Percentile(99):F3} ms, " +
             $"ratio of medians {pair[1].Median / pair[0].Median:F2}");
+    }
+
+    if (scenarios.Contains("articles-10k"))
+    {
+        Console.WriteLine("articles-10k: writing 10,000 articles through the gateway, then 500 reads of each kind...");
+        var (series, articleNotes) = await ArticleReads.RunAsync(system, articles: 10_000, requests: 500);
+        results.AddRange(series);
+        foreach (var (key, value) in articleNotes)
+        {
+            notes[key] = value;
+        }
     }
 }
 

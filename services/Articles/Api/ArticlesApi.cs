@@ -169,8 +169,7 @@ public static class ArticlesApi
     }
 
     /// <summary>What anonymous readers may list: published articles and retracted ones that were not hidden.</summary>
-    internal static readonly System.Linq.Expressions.Expression<Func<Article, bool>> PubliclyListed =
-        a => a.Status == ArticleStatus.Published || (a.Status == ArticleStatus.Retracted && !a.HiddenAfterRetraction);
+    internal static readonly System.Linq.Expressions.Expression<Func<Article, bool>> PubliclyListed = a => a.IsPublic;
 
     internal static bool IsEditor(HttpContext http) =>
         http.User.IsInRole(ForumRoles.Editor) || http.User.IsInRole(ForumRoles.Admin);

@@ -70,15 +70,20 @@ public static partial class SearchApi
 
         var match = string.Join(' ', words.Select(word => $"\"{word}\""));
         var language = query.Language;
+        // Rank every match first, then make snippets for the page only: snippet() is the expensive part.
         var matches = await db.Database.SqlQuery<Match>($"""
-            SELECT a."Id", snippet("ArticleSearch", -1, {MatchStart}, {MatchEnd}, '…', 16) AS "Snippet",
-                   bm25("ArticleSearch", 10.0, 4.0, 1.0) AS "Rank"
-            FROM "ArticleSearch" JOIN "Articles" AS a ON a.rowid = "ArticleSearch".rowid
+            WITH "Ranked" AS (
+                SELECT s.rowid AS "RowId", bm25("ArticleSearch", 10.0, 4.0, 1.0) AS "Rank"
+                FROM "ArticleSearch" AS s JOIN "Articles" AS a ON a.rowid = s.rowid
+                WHERE "ArticleSearch" MATCH {match} AND a."IsPublic" AND ({language} IS NULL OR a."Language" = {language})
+                ORDER BY "Rank"
+                LIMIT {limit + 1} OFFSET {offset})
+            SELECT a."Id", snippet("ArticleSearch", -1, {MatchStart}, {MatchEnd}, '…', 16) AS "Snippet", r."Rank"
+            FROM "Ranked" AS r
+            JOIN "ArticleSearch" ON "ArticleSearch".rowid = r."RowId"
+            JOIN "Articles" AS a ON a.rowid = r."RowId"
             WHERE "ArticleSearch" MATCH {match}
-              AND (a."Status" = 'Published' OR (a."Status" = 'Retracted' AND a."HiddenAfterRetraction" = 0))
-              AND ({language} IS NULL OR a."Language" = {language})
-            ORDER BY "Rank"
-            LIMIT {limit + 1} OFFSET {offset}
+            ORDER BY r."Rank"
             """).ToListAsync(cancellationToken);
 
         var page = matches.Take(limit).ToList();

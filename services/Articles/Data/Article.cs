@@ -91,8 +91,11 @@ public sealed class Article
     /// <summary>Incremented on every change; the concurrency token behind ETags.</summary>
     public int Revision { get; private set; } = 1;
 
-    /// <summary>Whether anonymous readers may see it.</summary>
-    public bool IsPublic => Status == ArticleStatus.Published || (Status == ArticleStatus.Retracted && !HiddenAfterRetraction);
+    /// <summary>
+    /// Whether anonymous readers may see and list it: published, or retracted but not hidden. Stored (and kept by
+    /// every transition) so the public list reads one index in order instead of sorting every article.
+    /// </summary>
+    public bool IsPublic { get; private set; }
 
     public static Article Create(Guid id, ArticleContent content, string bodyHtml, DateTimeOffset now)
     {
@@ -181,6 +184,7 @@ public sealed class Article
     {
         UpdatedAt = now;
         Revision++;
+        IsPublic = Status == ArticleStatus.Published || (Status == ArticleStatus.Retracted && !HiddenAfterRetraction);
     }
 
     private void Apply(ArticleContent content, string bodyHtml)
@@ -244,7 +248,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     {
         builder.HasKey(article => article.Id);
         builder.HasIndex(article => article.Slug).IsUnique();
-        builder.HasIndex(article => new { article.Status, article.PublishedAt });
+        builder.HasIndex(article => new { article.IsPublic, article.PublishedAt, article.Slug });
         builder.HasIndex(article => new { article.Status, article.ScheduledFor });
         builder.HasIndex(article => article.TranslationGroupId);
         builder.Property(article => article.Slug).HasMaxLength(200);
@@ -260,6 +264,5 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
                 sources => sources.Aggregate(0, (hash, source) => HashCode.Combine(hash, source)),
                 sources => sources.ToList()));
         builder.Ignore(article => article.Content);
-        builder.Ignore(article => article.IsPublic);
     }
 }

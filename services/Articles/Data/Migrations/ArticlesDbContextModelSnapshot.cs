@@ -50,6 +50,9 @@ namespace ForumPlatform.Articles.Data.Migrations
                     b.Property<bool>("HiddenAfterRetraction")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -115,9 +118,9 @@ namespace ForumPlatform.Articles.Data.Migrations
 
                     b.HasIndex("TranslationGroupId");
 
-                    b.HasIndex("Status", "PublishedAt");
-
                     b.HasIndex("Status", "ScheduledFor");
+
+                    b.HasIndex("IsPublic", "PublishedAt", "Slug");
 
                     b.ToTable("Articles");
                 });

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
+
+namespace ForumPlatform.Bench;
+
+/// <summary>
+/// Reads over a newsroom of 10,000 published articles, through the gateway: the newest page, a tag-filtered page,
+/// a deep cursor page, full-text searches (a common and a rare word) and the RSS feed; then the articles
+/// service's peak resident memory (VmHWM). The articles are written through the API, eight writers at a time.
+/// </summary>
+public static class ArticleReads
+{
+    private static readonly string[] Themes = ["transport", "energy", "digital", "trade", "finance"];
+    private static readonly string[] Words = ["corridor", "pipeline", "railway", "tariff", "grid", "fiber", "customs", "investment"];
+
+    public static async Task<(IReadOnlyList<Series> Series, IReadOnlyDictionary<string, string> Notes)> RunAsync(
+        RunningForumPlatform system, int articles, int requests)
+    {
+        using var editor = system.Gateway(ForumRoles.Editor);
+        using var reader = system.Gateway();
+        var run = Guid.NewGuid().ToString("N")[..6];
+
+        var writing = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < articles)
+            {
+                await WriteAsync(editor, run, i);
+            }
+        }));
+        writing.Stop();
+
+        var rare = $"rare{run}";
+        var series = new List<Series>
+        {
+            await TimeAsync(reader, "list newest 20", "/api/articles?limit=20", requests),
+            await TimeAsync(reader, "list by tag, 20", "/api/articles?tag=theme-energy&limit=20", requests),
+            await TimeAsync(reader, "search common word, 10", "/api/articles/search?q=corridor", requests),
+            await TimeAsync(reader, "search rare word", $"/api/articles/search?q={rare}", requests),
+            await TimeAsync(reader, "RSS feed (50 items)", "/api/articles/feed.rss", requests),
+        };
+
+        var notes = new Dictionary<string, string>
+        {
+            ["articles written"] = $"{articles:N0} in {writing.Elapsed.TotalSeconds:F1} s ({articles / writing.Elapsed.TotalSeconds:F0}/s create+publish, 8 writers)",
+            ["articles service peak memory"] = PeakMemory("ForumPlatform.Articles"),
+        };
+        return (series, notes);
+    }
+
+    private static async Task WriteAsync(HttpClient editor, string run, int i)
+    {
+        var theme = Themes[i % Themes.Length];
+        var body = string.Join(' ', Enumerable.Range(0, 60).Select(j => Words[(i + j) % Words.Length]));
+        var created = await editor.PostAsJsonAsync("/api/articles", new
+        {
+            title = $"Bench article {run} {i} on {theme}",
+            language = "en",
+            summary = $"Sample data: article {i} of the read benchmark.",
+            body = i % 1000 == 0 ? $"{body} rare{run}" : body,
+            tags = new[] { $"theme-{theme}", "bench" },
+            themes = new[] { theme },
+        });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{id}/publish");
+        publish.Headers.IfMatch.Add(created.Headers.ETag!);
+        (await editor.SendAsync(publish)).EnsureSuccessStatusCode();
+    }
+
+    private static async Task<Series> TimeAsync(HttpClient client, string name, string path, int requests)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            (await client.GetAsync(path)).EnsureSuccessStatusCode();
+        }
+
+        var times = new List<double>(requests);
+        for (var i = 0; i < requests; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(path);
+            await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return new Series("articles-10k", name, times);
+    }
+
+    /// <summary>VmHWM (peak resident set) of the process whose command line names the service's binary.</summary>
+    private static string PeakMemory(string processName)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        {
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline"));
+                if (!commandLine.Contains($"/{processName}", StringComparison.Ordinal) || commandLine.Contains("dotnet\0run", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var peak = File.ReadAllLines(Path.Combine(directory, "status")).FirstOrDefault(line => line.StartsWith("VmHWM:", StringComparison.Ordinal));
+                if (peak is not null)
+                {
+                    return $"{peak["VmHWM:".Length..].Trim()} (VmHWM)";
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+
+        return "not found";
+    }
+}
