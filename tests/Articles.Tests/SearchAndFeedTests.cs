@@ -53,6 +53,23 @@ public sealed class SearchAndFeedTests(ArticlesServiceFixture service)
         Assert.DoesNotContain("<b>", snippet);
     }
 
+    [Fact]
+    public async Task Article_leaves_search_when_unpublished_and_returns_when_published_again()
+    {
+        var newsroom = new Newsroom(service.Editor());
+        var word = Word();
+        var article = await newsroom.CreatePublishedAsync(new { title = $"Customs {word} reform", language = "en" });
+        using var anonymous = service.Anonymous();
+        async Task<int> HitsAsync() =>
+            (await anonymous.GetFromJsonAsync<JsonElement>($"/api/articles/search?q={word}")).GetProperty("hits").GetArrayLength();
+
+        Assert.Equal(1, await HitsAsync());
+        var draft = await newsroom.TransitionAsync(article, "unpublish");
+        Assert.Equal(0, await HitsAsync());
+        await newsroom.PublishAsync(draft);
+        Assert.Equal(1, await HitsAsync());
+    }
+
     [Theory]
     [InlineData("\"unbalanced")]
     [InlineData("AND OR NOT (")]

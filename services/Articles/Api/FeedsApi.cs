@@ -40,7 +40,7 @@ public static class FeedsApi
     private static async Task WriteAsync(HttpContext http, ArticlesDbContext db, string? tag, Format format, CancellationToken cancellationToken)
     {
         var normalizedTag = tag?.Trim().ToLowerInvariant();
-        var query = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published);
+        var query = db.Articles.AsNoTracking().Where(a => a.IsPublic && a.Status == ArticleStatus.Published);
         if (normalizedTag is not null)
         {
             query = query.Where(a => a.Tags.Contains(normalizedTag));

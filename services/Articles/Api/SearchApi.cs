@@ -20,7 +20,7 @@ public sealed record SearchHit(ArticleSummary Article, string Snippet, double Ra
 public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int? NextOffset);
 
 /// <summary>
-/// Full-text search over published articles (SQLite FTS5, BM25 ranking with title weighted above summary above body).
+/// Full-text search over public articles (SQLite FTS5, BM25 ranking with title weighted above summary above body).
 /// The words of the query are matched as words, never as FTS syntax, so no input can break the query.
 /// </summary>
 public static partial class SearchApi
@@ -70,13 +70,15 @@ public static partial class SearchApi
 
         var match = string.Join(' ', words.Select(word => $"\"{word}\""));
         var language = query.Language;
-        // Rank every match first, then make snippets for the page only: snippet() is the expensive part.
+        // The index holds public articles only, so ranking needs no join; snippets are made for the page only,
+        // as snippet() is the expensive part.
         var matches = await db.Database.SqlQuery<Match>($"""
             WITH "Ranked" AS (
-                SELECT s.rowid AS "RowId", bm25("ArticleSearch", 10.0, 4.0, 1.0) AS "Rank"
-                FROM "ArticleSearch" AS s JOIN "Articles" AS a ON a.rowid = s.rowid
-                WHERE "ArticleSearch" MATCH {match} AND a."IsPublic" AND ({language} IS NULL OR a."Language" = {language})
-                ORDER BY "Rank"
+                SELECT s.rowid AS "RowId", s.rank AS "Rank"
+                FROM "ArticleSearch" AS s
+                WHERE "ArticleSearch" MATCH {match}
+                  AND ({language} IS NULL OR s.rowid IN (SELECT rowid FROM "Articles" WHERE "Language" = {language}))
+                ORDER BY s.rank
                 LIMIT {limit + 1} OFFSET {offset})
             SELECT a."Id", snippet("ArticleSearch", -1, {MatchStart}, {MatchEnd}, '…', 16) AS "Snippet", r."Rank"
             FROM "Ranked" AS r

@@ -248,7 +248,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     {
         builder.HasKey(article => article.Id);
         builder.HasIndex(article => article.Slug).IsUnique();
-        builder.HasIndex(article => new { article.IsPublic, article.PublishedAt, article.Slug });
+        // Partial index for the public list and feeds, newest first. A bare "IsPublic" filter is what EF writes
+        // for `a.IsPublic`, so SQLite sees the query's WHERE imply the index's and reads it in order.
+        builder.HasIndex(article => new { article.PublishedAt, article.Slug }).HasFilter("\"IsPublic\"").HasDatabaseName("IX_Articles_Public_PublishedAt_Slug");
         builder.HasIndex(article => new { article.Status, article.ScheduledFor });
         builder.HasIndex(article => article.TranslationGroupId);
         builder.Property(article => article.Slug).HasMaxLength(200);

@@ -118,9 +118,11 @@ namespace ForumPlatform.Articles.Data.Migrations
 
                     b.HasIndex("TranslationGroupId");
 
-                    b.HasIndex("Status", "ScheduledFor");
+                    b.HasIndex("PublishedAt", "Slug")
+                        .HasDatabaseName("IX_Articles_Public_PublishedAt_Slug")
+                        .HasFilter("\"IsPublic\"");
 
-                    b.HasIndex("IsPublic", "PublishedAt", "Slug");
+                    b.HasIndex("Status", "ScheduledFor");
 
                     b.ToTable("Articles");
                 });

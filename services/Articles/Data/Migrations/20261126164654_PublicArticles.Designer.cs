@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ForumPlatform.Articles.Data.Migrations
 {
     [DbContext(typeof(ArticlesDbContext))]
-    [Migration("20261126164050_PublicListIndex")]
-    partial class PublicListIndex
+    [Migration("20261126164654_PublicArticles")]
+    partial class PublicArticles
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -121,9 +121,11 @@ namespace ForumPlatform.Articles.Data.Migrations
 
                     b.HasIndex("TranslationGroupId");
 
-                    b.HasIndex("Status", "ScheduledFor");
+                    b.HasIndex("PublishedAt", "Slug")
+                        .HasDatabaseName("IX_Articles_Public_PublishedAt_Slug")
+                        .HasFilter("\"IsPublic\"");
 
-                    b.HasIndex("IsPublic", "PublishedAt", "Slug");
+                    b.HasIndex("Status", "ScheduledFor");
 
                     b.ToTable("Articles");
                 });
