@@ -56,6 +56,26 @@ public sealed class ListingTests(ArticlesServiceFixture service)
     }
 
     [Fact]
+    public async Task Editors_list_drafts_and_scheduled_articles_by_status_and_nobody_else_can()
+    {
+        var newsroom = new Newsroom(service.Editor());
+        var tag = $"status-{Guid.NewGuid():N}"[..16];
+        var draft = await newsroom.CreateAsync(Newsroom.Draft($"Draft in the newsroom {tag}", tags: [tag]));
+        var scheduled = await newsroom.TransitionAsync(
+            await newsroom.CreateAsync(Newsroom.Draft($"Scheduled in the newsroom {tag}", tags: [tag])),
+            "schedule", new { publishAt = DateTimeOffset.UtcNow.AddDays(1) });
+
+        var drafts = await service.Editor().GetFromJsonAsync<JsonElement>($"/api/articles?status=draft&tag={tag}");
+        Assert.Equal([draft.Slug], drafts.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
+        var upcoming = await service.Editor().GetFromJsonAsync<JsonElement>($"/api/articles?status=scheduled&tag={tag}");
+        Assert.Equal([scheduled.Slug], upcoming.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.Anonymous().GetAsync("/api/articles?status=draft")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.ClientFor("organizer").GetAsync("/api/articles?status=draft")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await service.Editor().GetAsync("/api/articles?status=lost")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_cursor_and_limit_are_400()
     {
         using var anonymous = service.Anonymous();

@@ -18,6 +18,7 @@ public sealed record ArticleQuery(
     [property: Description("Only articles by this author (exact name).")] string? Author = null,
     [property: Description("Published at or after this time.")] DateTimeOffset? From = null,
     [property: Description("Published before this time.")] DateTimeOffset? To = null,
+    [property: Description("Editors only: draft, scheduled, published or retracted (hidden ones included), most recently changed first.")] string? Status = null,
     [property: Description("The nextCursor of the previous page.")] string? Cursor = null,
     [property: Description("Page size, 1 to 100 (default 20).")] int? Limit = null);
 
@@ -44,27 +45,64 @@ public static class ArticlesApi
         return api;
     }
 
-    private static async Task<Results<Ok<ArticlePage>, ValidationProblem>> List(
-        [AsParameters] ArticleQuery query, ArticlesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> List(
+        [AsParameters] ArticleQuery query, HttpContext http, ArticlesDbContext db, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? 20;
         if (limit is < 1 or > 100)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["A page holds 1 to 100 articles."] });
+            return Invalid("limit", "A page holds 1 to 100 articles.");
         }
 
-        var articles = db.Articles.AsNoTracking().Where(PubliclyListed);
+        PageCursor? after = null;
         if (query.Cursor is not null)
         {
-            if (!PageCursor.TryParse(query.Cursor, out var after))
+            if (!PageCursor.TryParse(query.Cursor, out var parsed))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["The cursor is not one this API issued."] });
+                return Invalid("cursor", "The cursor is not one this API issued.");
             }
 
-            articles = articles.Where(a => a.PublishedAt < after.PublishedAt
-                || (a.PublishedAt == after.PublishedAt && string.Compare(a.Slug, after.Slug) < 0));
+            after = parsed;
         }
 
+        if (query.Status is null)
+        {
+            // The public list: newest publication first.
+            var listed = Filter(db.Articles.AsNoTracking().Where(PubliclyListed), query);
+            if (after is { } position)
+            {
+                listed = listed.Where(a => a.PublishedAt < position.At || (a.PublishedAt == position.At && string.Compare(a.Slug, position.Slug) < 0));
+            }
+
+            var page = await listed.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Slug).Take(limit + 1).ToListAsync(cancellationToken);
+            return TypedResults.Ok(Page(page, limit, a => a.PublishedAt!.Value));
+        }
+
+        if (!Enum.TryParse<ArticleStatus>(query.Status, ignoreCase: true, out var status) || int.TryParse(query.Status, out _))
+        {
+            return Invalid("status", "Use draft, scheduled, published or retracted.");
+        }
+
+        if (!IsEditor(http))
+        {
+            return TypedResults.Problem(
+                statusCode: http.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+                title: "Listing by status is for editors.");
+        }
+
+        // The newsroom's view: every article in that state, most recently changed first.
+        var inState = Filter(db.Articles.AsNoTracking().Where(a => a.Status == status), query);
+        if (after is { } changedBefore)
+        {
+            inState = inState.Where(a => a.UpdatedAt < changedBefore.At || (a.UpdatedAt == changedBefore.At && string.Compare(a.Slug, changedBefore.Slug) < 0));
+        }
+
+        var changed = await inState.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Slug).Take(limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(Page(changed, limit, a => a.UpdatedAt));
+    }
+
+    private static IQueryable<Article> Filter(IQueryable<Article> articles, ArticleQuery query)
+    {
         if (query.Tag is { } tag)
         {
             var normalized = tag.Trim().ToLowerInvariant();
@@ -101,13 +139,15 @@ public static class ArticlesApi
             articles = articles.Where(a => a.PublishedAt < to);
         }
 
-        var page = await articles
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Slug)
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
-        var next = page.Count > limit ? PageCursor.After(page[limit - 1]) : null;
-        return TypedResults.Ok(new ArticlePage(page.Take(limit).Select(ArticleSummary.From).ToList(), next));
+        return articles;
     }
+
+    private static ArticlePage Page(List<Article> fetched, int limit, Func<Article, DateTimeOffset> sortTime) => new(
+        fetched.Take(limit).Select(ArticleSummary.From).ToList(),
+        fetched.Count > limit ? PageCursor.After(sortTime(fetched[limit - 1]), fetched[limit - 1].Slug) : null);
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static async Task<Results<Ok<ArticleResponse>, StatusCodeHttpResult, RedirectHttpResult, NotFound>> Get(
         string slugOrId, HttpContext http, ArticlesDbContext db, CancellationToken cancellationToken)
@@ -175,12 +215,11 @@ public static class ArticlesApi
         http.User.IsInRole(ForumRoles.Editor) || http.User.IsInRole(ForumRoles.Admin);
 }
 
-/// <summary>Keyset position in the newest-first list: stable when articles are published meanwhile.</summary>
-internal readonly record struct PageCursor(DateTimeOffset PublishedAt, string Slug)
+/// <summary>Keyset position (sort time and slug) in a newest-first list: stable when articles are added meanwhile.</summary>
+internal readonly record struct PageCursor(DateTimeOffset At, string Slug)
 {
-    public static string After(Article article) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(
-            $"{article.PublishedAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{article.Slug}"))
+    public static string After(DateTimeOffset at, string slug) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{slug}"))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static bool TryParse(string cursor, out PageCursor position)

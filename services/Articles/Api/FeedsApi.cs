@@ -7,8 +7,10 @@ using Microsoft.Net.Http.Headers;
 namespace ForumPlatform.Articles.Api;
 
 /// <summary>
-/// RSS 2.0 and Atom 1.0 feeds of the latest published articles, for all articles and per tag: absolute links,
+/// RSS 2.0 and Atom 1.0 feeds of the latest public articles, for all articles and per tag: absolute links,
 /// stable guids (<c>urn:uuid:</c> of the article), RFC 822 / RFC 3339 dates, tags and themes as categories.
+/// A retracted article that stays readable stays in the feed, titled as retracted with its reason, so readers
+/// that already have the item see the retraction.
 /// </summary>
 public static class FeedsApi
 {
@@ -17,16 +19,16 @@ public static class FeedsApi
     public static RouteGroupBuilder MapFeedsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/feed.rss", (HttpContext http, ArticlesDbContext db, CancellationToken ct) => WriteAsync(http, db, null, Format.Rss, ct))
-            .WithName("ArticlesRss").WithSummary("RSS 2.0 feed of the latest published articles.")
+            .WithName("ArticlesRss").WithSummary("RSS 2.0 feed of the latest public articles.")
             .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml").Produces(StatusCodes.Status304NotModified);
         api.MapGet("/feed.atom", (HttpContext http, ArticlesDbContext db, CancellationToken ct) => WriteAsync(http, db, null, Format.Atom, ct))
-            .WithName("ArticlesAtom").WithSummary("Atom feed of the latest published articles.")
+            .WithName("ArticlesAtom").WithSummary("Atom feed of the latest public articles.")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").Produces(StatusCodes.Status304NotModified);
         api.MapGet("/tags/{tag}/feed.rss", (string tag, HttpContext http, ArticlesDbContext db, CancellationToken ct) => WriteAsync(http, db, tag, Format.Rss, ct))
-            .WithName("TagRss").WithSummary("RSS 2.0 feed of the latest published articles with one tag.")
+            .WithName("TagRss").WithSummary("RSS 2.0 feed of the latest public articles with one tag.")
             .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml").Produces(StatusCodes.Status304NotModified);
         api.MapGet("/tags/{tag}/feed.atom", (string tag, HttpContext http, ArticlesDbContext db, CancellationToken ct) => WriteAsync(http, db, tag, Format.Atom, ct))
-            .WithName("TagAtom").WithSummary("Atom feed of the latest published articles with one tag.")
+            .WithName("TagAtom").WithSummary("Atom feed of the latest public articles with one tag.")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").Produces(StatusCodes.Status304NotModified);
         return api;
     }
@@ -40,7 +42,7 @@ public static class FeedsApi
     private static async Task WriteAsync(HttpContext http, ArticlesDbContext db, string? tag, Format format, CancellationToken cancellationToken)
     {
         var normalizedTag = tag?.Trim().ToLowerInvariant();
-        var query = db.Articles.AsNoTracking().Where(a => a.IsPublic && a.Status == ArticleStatus.Published);
+        var query = db.Articles.AsNoTracking().Where(a => a.IsPublic);
         if (normalizedTag is not null)
         {
             query = query.Where(a => a.Tags.Contains(normalizedTag));
@@ -93,7 +95,11 @@ public static class FeedsApi
         feed.Items = articles.Select(article =>
         {
             var link = new Uri($"{origin}/api/articles/{article.Slug}");
-            var item = new SyndicationItem(article.Title, article.Summary, link, $"urn:uuid:{article.Id}", article.UpdatedAt)
+            var retracted = article.Status == ArticleStatus.Retracted;
+            var item = new SyndicationItem(
+                retracted ? $"Retracted: {article.Title}" : article.Title,
+                retracted ? $"Retracted: {article.RetractionReason}" : article.Summary,
+                link, $"urn:uuid:{article.Id}", article.UpdatedAt)
             {
                 PublishDate = article.PublishedAt!.Value,
             };
