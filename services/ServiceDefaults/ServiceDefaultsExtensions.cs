@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +38,11 @@ public static class ServiceDefaultsExtensions
 
         builder.AddProblemDetailsDefaults();
         builder.AddForumAuthentication();
+
+        // Behind the gateway a service sees the client's scheme and host (for absolute links in feeds and exports)
+        // from X-Forwarded-*; only proxies on loopback (the default known networks) are believed.
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         return builder;
     }
 
@@ -80,9 +86,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Middleware every service runs first: problem details for every error, then authentication.</summary>
+    /// <summary>Middleware every service runs first: forwarded headers, problem details for every error, authentication.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseProblemDetailsDefaults();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -73,6 +73,18 @@ public sealed class FirstFlowTests(ForumPlatformFixture platform)
     }
 
     [Fact]
+    public async Task Feed_read_through_the_gateway_links_to_the_gateway()
+    {
+        using var anonymous = platform.Gateway();
+        var xml = await anonymous.GetStringAsync("/api/articles/feed.atom");
+        var links = System.Xml.Linq.XDocument.Parse(xml).Descendants("{http://www.w3.org/2005/Atom}link")
+            .Select(link => link.Attribute("href")!.Value).ToList();
+
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.StartsWith(anonymous.BaseAddress!.GetLeftPart(UriPartial.Authority), link));
+    }
+
+    [Fact]
     public async Task Gateway_health_reports_every_service()
     {
         using var anonymous = platform.Gateway();
