@@ -15,10 +15,28 @@ namespace ForumPlatform.Articles.Tests;
 /// </summary>
 public sealed class ArticlesServiceFixture : WebApplicationFactory<ArticlesDbContext>, IAsyncLifetime
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"articles-{Guid.NewGuid():N}.db");
+    private readonly string databasePath;
+    private readonly bool ownsBrokerAndDatabase;
     private RabbitMqNode? broker;
 
-    public async Task InitializeAsync() => broker = await RabbitMqNode.StartNewAsync();
+    public ArticlesServiceFixture()
+        : this(Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"articles-{Guid.NewGuid():N}.db"), broker: null)
+    {
+    }
+
+    /// <summary>Another instance of the service on an existing database and broker, as after a restart.</summary>
+    internal ArticlesServiceFixture(string databasePath, RabbitMqNode? broker)
+    {
+        this.databasePath = databasePath;
+        this.broker = broker;
+        ownsBrokerAndDatabase = broker is null;
+    }
+
+    public string DatabasePath => databasePath;
+
+    public RabbitMqNode Broker => broker ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync() => broker ??= await RabbitMqNode.StartNewAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -52,14 +70,17 @@ public sealed class ArticlesServiceFixture : WebApplicationFactory<ArticlesDbCon
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (broker is not null)
+        if (ownsBrokerAndDatabase)
         {
-            await broker.DisposeAsync();
-        }
+            if (broker is not null)
+            {
+                await broker.DisposeAsync();
+            }
 
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(databasePath + suffix);
+            }
         }
     }
 }
