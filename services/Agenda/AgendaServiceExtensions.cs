@@ -1,4 +1,5 @@
 using ForumPlatform.Agenda.Data;
+using ForumPlatform.Agenda.Releases;
 using ForumPlatform.Messaging;
 
 namespace ForumPlatform.Agenda;
@@ -10,6 +11,9 @@ public static class AgendaServiceExtensions
     {
         builder.AddServiceDatabase<AgendaDbContext>("agenda");
         builder.Services.AddScoped<IDatabaseSeeder<AgendaDbContext>, DemoForumSeeder>();
+        builder.Services.AddScoped<ScheduleReleaser>();
+        builder.Services.AddScoped<PublishedSchedules>();
+        builder.Services.AddMemoryCache();
         builder.AddForumMessaging<AgendaDbContext>("agenda");
         builder.Services.AddOpenApi();
         return builder;

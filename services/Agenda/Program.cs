@@ -13,5 +13,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi("/api/agenda/openapi/{documentName}.json");
 app.MapForumsApi();
+app.MapScheduleApi();
+app.MapProgrammeApi();
 
 app.Run();

@@ -7,10 +7,25 @@ public sealed class AgendaDbContext(DbContextOptions<AgendaDbContext> options) :
 {
     public DbSet<Forum> Forums => Set<Forum>();
 
+    public DbSet<Track> Tracks => Set<Track>();
+
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<ScheduleRelease> Releases => Set<ScheduleRelease>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new ForumConfiguration());
+        modelBuilder.ApplyConfiguration(new TrackConfiguration());
+        modelBuilder.ApplyConfiguration(new RoomConfiguration());
+        modelBuilder.ApplyConfiguration(new SpeakerConfiguration());
+        modelBuilder.ApplyConfiguration(new SessionConfiguration());
+        modelBuilder.ApplyConfiguration(new ScheduleReleaseConfiguration());
     }
 }
 

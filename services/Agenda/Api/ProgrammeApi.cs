@@ -1,0 +1,243 @@
+using ForumPlatform.Agenda.Data;
+using ForumPlatform.Agenda.Releases;
+using ForumPlatform.Agenda.Schedule;
+using ForumPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumPlatform.Agenda.Api;
+
+/// <summary>
+/// The organizers' working copy of a forum's programme (role <c>organizer</c>): tracks, rooms, speakers and sessions,
+/// checked against the schedule rules on every write, and released as a new public version on request.
+/// </summary>
+public static class ProgrammeApi
+{
+    public static RouteGroupBuilder MapProgrammeApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/agenda/forums/{slug}")
+            .WithTags("Programme (organizers)")
+            .RequireAuthorization(ForumPolicies.Organizer);
+
+        api.MapPost("/tracks", AddTrack).WithName("AddTrack").WithSummary("Adds a track.");
+        api.MapPost("/rooms", AddRoom).WithName("AddRoom").WithSummary("Adds a room.");
+        api.MapPost("/speakers", AddSpeaker).WithName("AddSpeaker").WithSummary("Adds a speaker.");
+        api.MapGet("/working-copy", WorkingCopy).WithName("GetWorkingCopy")
+            .WithSummary("Every session of the working copy, released or not, in time order.");
+        api.MapPost("/sessions", AddSession).WithName("AddSession")
+            .WithSummary("Adds a session to the working copy; clashes with rooms, speakers or breaks are refused (409).");
+        api.MapPut("/sessions/{id:guid}", EditSession).WithName("EditSession").WithSummary("Replaces a session in the working copy.");
+        api.MapPost("/sessions/{id:guid}/cancel", CancelSession).WithName("CancelSession")
+            .WithSummary("Cancels a session; the next release shows it cancelled.");
+        api.MapDelete("/sessions/{id:guid}", DeleteSession).WithName("DeleteSession")
+            .WithSummary("Deletes a session that was never released (a released one is cancelled instead).");
+        api.MapPost("/releases", Release).WithName("ReleaseSchedule")
+            .WithSummary("Freezes the working copy as a new public version with its change list, and announces the changes.");
+        return api;
+    }
+
+    private static async Task<Results<Created<Track>, NotFound, ValidationProblem, ProblemHttpResult>> AddTrack(
+        string slug, TrackRequest request, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = ProgrammeValidation.Check(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await db.Tracks.AnyAsync(t => t.ForumId == forum.Id && t.Slug == request.Slug, cancellationToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = [$"The forum has a track '{request.Slug}' already."] });
+        }
+
+        var track = new Track { Id = Guid.CreateVersion7(), ForumId = forum.Id, Slug = request.Slug!, Name = request.Name!.Trim(), Color = request.Color!.ToLowerInvariant() };
+        db.Tracks.Add(track);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/agenda/forums/{slug}/tracks/{track.Slug}", track);
+    }
+
+    private static async Task<Results<Created<Room>, NotFound, ValidationProblem>> AddRoom(
+        string slug, RoomRequest request, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = ProgrammeValidation.Check(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var room = new Room { Id = Guid.CreateVersion7(), ForumId = forum.Id, Name = request.Name!.Trim(), Capacity = request.Capacity, Position = request.Position };
+        db.Rooms.Add(room);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/agenda/forums/{slug}/rooms/{room.Id}", room);
+    }
+
+    private static async Task<Results<Created<Speaker>, NotFound, ValidationProblem>> AddSpeaker(
+        string slug, SpeakerRequest request, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = ProgrammeValidation.Check(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var speaker = new Speaker
+        {
+            Id = Guid.CreateVersion7(),
+            ForumId = forum.Id,
+            Name = request.Name!.Trim(),
+            Role = request.Role?.Trim() ?? "",
+            Organization = request.Organization?.Trim() ?? "",
+            Country = request.Country,
+            Bio = request.Bio?.Trim() ?? "",
+            PhotoUrl = request.PhotoUrl?.Trim(),
+        };
+        db.Speakers.Add(speaker);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/agenda/forums/{slug}/speakers/{speaker.Id}", speaker);
+    }
+
+    private static async Task<Results<Ok<List<Session>>, NotFound>> WorkingCopy(string slug, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forum.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(sessions.OrderBy(s => s.Start).ThenBy(s => s.Title, StringComparer.Ordinal).ToList());
+    }
+
+    private static async Task<Results<Created<Session>, NotFound, ValidationProblem, ProblemHttpResult>> AddSession(
+        string slug, SessionRequest request, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (session, errors) = ProgrammeValidation.Check(request, Guid.CreateVersion7(), forum.Id);
+        if (session is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await ScheduleRules.CheckAsync(db, forum, session, cancellationToken) is { } violation)
+        {
+            return Refuse(violation);
+        }
+
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/agenda/forums/{slug}/sessions/{session.Id}", session);
+    }
+
+    private static async Task<Results<Ok<Session>, NotFound, ValidationProblem, ProblemHttpResult>> EditSession(
+        string slug, Guid id, SessionRequest request, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
+            || await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.ForumId == forum.Id, cancellationToken) is not { } session)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (edited, errors) = ProgrammeValidation.Check(request, id, forum.Id);
+        if (edited is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        edited.Status = session.Status;
+        if (await ScheduleRules.CheckAsync(db, forum, edited, cancellationToken) is { } violation)
+        {
+            return Refuse(violation);
+        }
+
+        var released = session.Released;
+        db.Entry(session).CurrentValues.SetValues(edited);
+        session.Speakers = edited.Speakers;
+        session.Links = edited.Links;
+        session.Released = released;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(session);
+    }
+
+    private static async Task<Results<Ok<Session>, NotFound>> CancelSession(
+        string slug, Guid id, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
+            || await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.ForumId == forum.Id, cancellationToken) is not { } session)
+        {
+            return TypedResults.NotFound();
+        }
+
+        session.Status = SessionStatus.Cancelled;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(session);
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteSession(
+        string slug, Guid id, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
+            || await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.ForumId == forum.Id, cancellationToken) is not { } session)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (session.Released)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The session was released.",
+                detail: "A released session stays in the schedule; cancel it instead, and the next release shows it cancelled.");
+        }
+
+        db.Sessions.Remove(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<ReleaseSummary>, NotFound, ValidationProblem>> Release(
+        string slug, ReleaseRequest request, HttpContext http, AgendaDbContext db, ScheduleReleaser releaser, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (release, error) = await releaser.ReleaseAsync(forum, request.Version, request.Comment, http.User.FindFirst("sub")?.Value ?? "unknown", cancellationToken);
+        if (release is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [error!] });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/agenda/forums/{slug}/releases/{release.Version}", ReleaseSummary.From(release));
+    }
+
+    internal static Task<Forum?> FindForumAsync(AgendaDbContext db, string slug, CancellationToken cancellationToken) =>
+        db.Forums.SingleOrDefaultAsync(f => f.Slug == slug, cancellationToken);
+
+    private static ProblemHttpResult Refuse(RuleViolation violation) => TypedResults.Problem(
+        statusCode: violation.Status,
+        title: violation.Status == StatusCodes.Status409Conflict ? "The session clashes with the schedule." : "The session breaks a rule of the schedule.",
+        detail: violation.Message,
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = new Dictionary<string, string[]> { [violation.Field] = [violation.Message] },
+            ["clashesWith"] = violation.ClashesWith,
+        });
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ForumPlatform.Agenda.Data;
+
+public enum SessionType
+{
+    Plenary,
+    Panel,
+    Keynote,
+    Workshop,
+    Launch,
+    Break,
+}
+
+public enum SessionRole
+{
+    Chair,
+    Speaker,
+    Moderator,
+}
+
+public enum SessionStatus
+{
+    Confirmed,
+    Cancelled,
+}
+
+public sealed record SessionSpeaker(Guid SpeakerId, SessionRole Role);
+
+public sealed record SessionLink(string Title, string Url);
+
+/// <summary>
+/// A session in the organizers' working copy. The public sees it only as part of a schedule release;
+/// cancelling (rather than deleting) keeps a released session in the next release, marked cancelled.
+/// </summary>
+public sealed class Session
+{
+    public Guid Id { get; init; }
+
+    public Guid ForumId { get; init; }
+
+    public required string Title { get; set; }
+
+    public string? Subtitle { get; set; }
+
+    public string Abstract { get; set; } = "";
+
+    public SessionType Type { get; set; }
+
+    public Guid? TrackId { get; set; }
+
+    /// <summary>None for a forum-wide break.</summary>
+    public Guid? RoomId { get; set; }
+
+    public DateTimeOffset Start { get; set; }
+
+    public DateTimeOffset End { get; set; }
+
+    public string Language { get; set; } = "en";
+
+    public List<SessionSpeaker> Speakers { get; set; } = [];
+
+    public List<SessionLink> Links { get; set; } = [];
+
+    public SessionStatus Status { get; set; }
+
+    /// <summary>Whether the session has been part of a release (then it can be cancelled, not deleted).</summary>
+    public bool Released { get; set; }
+
+    /// <summary>A break with no room and no speakers holds for the whole forum: nothing may overlap it.</summary>
+    public bool IsForumWideBreak => Type == SessionType.Break && RoomId is null && Speakers.Count == 0;
+
+    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => Start < end && start < End;
+}
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.HasKey(session => session.Id);
+        builder.HasIndex(session => new { session.ForumId, session.Start });
+        builder.HasOne<Forum>().WithMany().HasForeignKey(session => session.ForumId);
+        builder.HasOne<Track>().WithMany().HasForeignKey(session => session.TrackId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Room>().WithMany().HasForeignKey(session => session.RoomId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(session => session.Title).HasMaxLength(300);
+        builder.Property(session => session.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(session => session.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(session => session.Speakers).HasConversion(
+            speakers => JsonSerializer.Serialize(speakers, Json),
+            json => JsonSerializer.Deserialize<List<SessionSpeaker>>(json, Json) ?? new List<SessionSpeaker>(),
+            new ValueComparer<List<SessionSpeaker>>((a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, HashCode.Combine), list => list.ToList()));
+        builder.Property(session => session.Links).HasConversion(
+            links => JsonSerializer.Serialize(links, Json),
+            json => JsonSerializer.Deserialize<List<SessionLink>>(json, Json) ?? new List<SessionLink>(),
+            new ValueComparer<List<SessionLink>>((a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, HashCode.Combine), list => list.ToList()));
+        builder.Ignore(session => session.IsForumWideBreak);
+    }
+}

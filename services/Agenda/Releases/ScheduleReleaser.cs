@@ -1,0 +1,176 @@
+using System.Globalization;
+using ForumPlatform.Agenda.Data;
+using ForumPlatform.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumPlatform.Agenda.Releases;
+
+/// <summary>
+/// Freezes the working copy into a new release: computes the change list against the previous release, counts
+/// each session's changes (its iCalendar SEQUENCE), and puts the events that make the changes public into the
+/// outbox — one per new, moved or cancelled session, and <see cref="ScheduleReleased"/>. The caller saves.
+/// </summary>
+public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
+{
+    public async Task<(ScheduleRelease? Release, string? Error)> ReleaseAsync(
+        Forum forum, string? version, string? comment, string releasedBy, CancellationToken cancellationToken)
+    {
+        var previous = await db.Releases.Where(r => r.ForumId == forum.Id).OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var nextVersion = version ?? NextVersion(previous?.Version);
+        if (!TryParseVersion(nextVersion, out var next))
+        {
+            return (null, "A version is major.minor, e.g. 1.0 or 1.1.");
+        }
+
+        if (previous is not null && TryParseVersion(previous.Version, out var last) && next.CompareTo(last) <= 0)
+        {
+            return (null, $"The version must come after {previous.Version}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var tracks = await db.Tracks.Where(t => t.ForumId == forum.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var rooms = await db.Rooms.Where(r => r.ForumId == forum.Id).OrderBy(r => r.Position).ToListAsync(cancellationToken);
+        var speakers = await db.Speakers.Where(s => s.ForumId == forum.Id).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var sessions = await db.Sessions
+            .Where(s => s.ForumId == forum.Id && (s.Status == SessionStatus.Confirmed || s.Released))
+            .ToListAsync(cancellationToken);
+        sessions = [.. sessions.OrderBy(s => s.Start).ThenBy(s => s.Title, StringComparer.Ordinal)];
+
+        var trackSlugs = tracks.ToDictionary(t => t.Id, t => t.Slug);
+        var roomNames = rooms.ToDictionary(r => r.Id, r => r.Name);
+        var speakerNames = speakers.ToDictionary(s => s.Id, s => s.Name);
+        var before = previous?.Schedule.Sessions.ToDictionary(s => s.Id) ?? [];
+
+        var published = new List<PublishedSession>();
+        var changes = new List<ScheduleChange>();
+        foreach (var session in sessions)
+        {
+            var draft = new PublishedSession(
+                session.Id, session.Title, session.Subtitle, session.Abstract, session.Type.ToString().ToLowerInvariant(),
+                session.TrackId is { } trackId ? trackSlugs[trackId] : null,
+                session.RoomId, session.RoomId is { } roomId ? roomNames[roomId] : null,
+                session.Start, session.End, session.Language,
+                session.Speakers.Select(s => new PublishedSessionSpeaker(s.SpeakerId, speakerNames[s.SpeakerId], s.Role.ToString().ToLowerInvariant())).ToList(),
+                session.Links.Select(l => new PublishedLink(l.Title, l.Url)).ToList(),
+                session.Status.ToString().ToLowerInvariant(),
+                Sequence: 0);
+
+            before.TryGetValue(session.Id, out var old);
+            var change = Compare(old, draft);
+            if (change is not null)
+            {
+                changes.Add(change);
+            }
+
+            var changed = old is not null && !SameContent(old, draft);
+            published.Add(draft with { Sequence = old is null ? 0 : old.Sequence + (changed ? 1 : 0) });
+            session.Released = true;
+        }
+
+        var schedule = new PublishedSchedule(
+            nextVersion, now,
+            new PublishedForum(forum.Slug, forum.Name, forum.Theme, forum.HostOrganization, forum.City, forum.Venue,
+                forum.StartDate, forum.EndDate, forum.TimeZone, forum.Description, forum.Languages),
+            tracks.Select(t => new PublishedTrack(t.Slug, t.Name, t.Color)).ToList(),
+            rooms.Select(r => new PublishedRoom(r.Id, r.Name, r.Capacity, r.Position)).ToList(),
+            speakers.Select(s => new PublishedSpeaker(s.Id, s.Name, s.Role, s.Organization, s.Country, s.Bio, s.PhotoUrl)).ToList(),
+            published);
+
+        var release = new ScheduleRelease
+        {
+            Id = Guid.CreateVersion7(now),
+            ForumId = forum.Id,
+            Version = nextVersion,
+            Sequence = (previous?.Sequence ?? 0) + 1,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            ReleasedAt = now,
+            ReleasedBy = releasedBy,
+            Changes = changes,
+            Schedule = schedule,
+        };
+        db.Releases.Add(release);
+        AddEvents(forum, release, previous?.Version, published.ToDictionary(s => s.Id), now);
+        return (release, null);
+    }
+
+    private void AddEvents(Forum forum, ScheduleRelease release, string? previousVersion, Dictionary<Guid, PublishedSession> sessions, DateTimeOffset now)
+    {
+        var tracks = release.Schedule.Tracks.ToDictionary(t => t.Slug, t => t.Name);
+        foreach (var change in release.Changes)
+        {
+            var session = sessions[change.SessionId];
+            switch (change.Kind)
+            {
+                case ChangeKinds.New:
+                    db.AddEvent(new SessionScheduled(
+                        Guid.CreateVersion7(now), now, session.Id, forum.Slug, release.Version, session.Title, session.Type,
+                        session.Track, session.Track is { } slug ? tracks[slug] : null, session.Room, session.Start, session.End,
+                        session.Language, session.Speakers.Select(s => s.Name).ToList()));
+                    break;
+                case ChangeKinds.Moved:
+                    db.AddEvent(new SessionRescheduled(
+                        Guid.CreateVersion7(now), now, session.Id, forum.Slug, release.Version, session.Title, session.Track,
+                        change.OldStart!.Value, change.OldEnd!.Value, change.OldRoom, session.Start, session.End, session.Room));
+                    break;
+                case ChangeKinds.Cancelled:
+                    db.AddEvent(new SessionCancelled(
+                        Guid.CreateVersion7(now), now, session.Id, forum.Slug, release.Version, session.Title, session.Track,
+                        session.Start, session.End, session.Room));
+                    break;
+            }
+        }
+
+        db.AddEvent(new ScheduleReleased(
+            Guid.CreateVersion7(now), now, forum.Slug, release.Version, previousVersion, release.Comment,
+            release.Changes.Count(c => c.Kind == ChangeKinds.New),
+            release.Changes.Count(c => c.Kind == ChangeKinds.Moved),
+            release.Changes.Count(c => c.Kind == ChangeKinds.Cancelled)));
+    }
+
+    private static ScheduleChange? Compare(PublishedSession? old, PublishedSession current)
+    {
+        var wasPublic = old is not null && old.Status == "confirmed";
+        var isPublic = current.Status == "confirmed";
+        if (!wasPublic && isPublic)
+        {
+            return new(ChangeKinds.New, current.Id, current.Title, null, null, null, current.Start, current.End, current.Room);
+        }
+
+        if (wasPublic && !isPublic)
+        {
+            return new(ChangeKinds.Cancelled, current.Id, current.Title, old!.Start, old.End, old.Room, null, null, null);
+        }
+
+        if (wasPublic && (old!.Start != current.Start || old.End != current.End || old.RoomId != current.RoomId))
+        {
+            return new(ChangeKinds.Moved, current.Id, current.Title, old.Start, old.End, old.Room, current.Start, current.End, current.Room);
+        }
+
+        return null;
+    }
+
+    private static bool SameContent(PublishedSession old, PublishedSession current) =>
+        old with { Sequence = 0, Speakers = [], Links = [] } == current with { Sequence = 0, Speakers = [], Links = [] }
+        && old.Speakers.SequenceEqual(current.Speakers)
+        && old.Links.SequenceEqual(current.Links);
+
+    private static string NextVersion(string? previous) =>
+        previous is not null && TryParseVersion(previous, out var last)
+            ? $"{last.Major}.{last.Minor + 1}"
+            : "1.0";
+
+    private static bool TryParseVersion(string value, out (int Major, int Minor) version)
+    {
+        version = default;
+        var parts = value.Split('.');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
+        {
+            version = (major, minor);
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ForumPlatform.Contracts;
+using Microsoft.EntityFrameworkCore;
+using static ForumPlatform.Agenda.Tests.AgendaServiceFixture;
+
+namespace ForumPlatform.Agenda.Tests;
+
+/// <summary>Working-copy edits stay private until a release, which lists and announces what changed.</summary>
+[Collection(AgendaCollection.Name)]
+public sealed class ReleaseTests(AgendaServiceFixture service)
+{
+    [Fact]
+    public async Task Demo_forum_is_released_as_1_0_with_its_opening_and_launch()
+    {
+        var releases = await service.Anonymous().GetFromJsonAsync<JsonElement>($"{Forum}/releases");
+        Assert.Equal("1.0", releases.EnumerateArray().Last().GetProperty("version").GetString());
+
+        var schedule = await service.Anonymous().GetFromJsonAsync<JsonElement>($"{Forum}/schedule?version=1.0");
+        Assert.Equal(new[] { "transport", "energy", "digital-connectivity" }.Order(), schedule.GetProperty("tracks").EnumerateArray().Select(t => t.GetProperty("slug").GetString()).Order());
+        var opening = schedule.GetProperty("sessions").EnumerateArray().Single(s => s.GetProperty("title").GetString()!.StartsWith("Opening plenary"));
+        Assert.Equal(["Charymuhammet Shallyyev", "Lan Fo'an", "Ahsan Iqbal"], opening.GetProperty("speakers").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Contains(schedule.GetProperty("sessions").EnumerateArray(), s => s.GetProperty("title").GetString() == "Launch of the Central Asia fiscal cooperation research center");
+    }
+
+    [Fact]
+    public async Task New_moved_and_cancelled_sessions_become_public_only_with_a_release_and_are_announced()
+    {
+        var organizer = service.Organizer();
+        using var reader = service.Anonymous();
+        var word = $"zq{Guid.NewGuid():N}"[..10];
+        var room = await service.NewRoomAsync();
+
+        var created = await Read(await organizer.PostAsJsonAsync($"{Forum}/sessions",
+            Session($"Rail freight {word}", "2025-12-03T19:00:00+08:00", "2025-12-03T19:30:00+08:00", room)));
+        var id = created.GetProperty("id").GetString();
+        Assert.Equal(0, (await reader.GetFromJsonAsync<JsonElement>($"{Forum}/sessions?q={word}")).GetArrayLength());
+
+        var first = await ReleaseAsync(organizer, "Adds the rail freight session.");
+        Assert.Contains(first.GetProperty("changes").EnumerateArray(), c => c.GetProperty("sessionId").GetString() == id && c.GetProperty("kind").GetString() == "new");
+        Assert.Single((await reader.GetFromJsonAsync<JsonElement>($"{Forum}/sessions?q={word}")).EnumerateArray());
+
+        await Read(await organizer.PutAsJsonAsync($"{Forum}/sessions/{id}",
+            Session($"Rail freight {word}", "2025-12-03T19:30:00+08:00", "2025-12-03T20:00:00+08:00", room)));
+        var second = await ReleaseAsync(organizer, "Moves the rail freight session.");
+        var moved = Assert.Single(second.GetProperty("changes").EnumerateArray(), c => c.GetProperty("sessionId").GetString() == id);
+        Assert.Equal("moved", moved.GetProperty("kind").GetString());
+        Assert.Equal(DateTimeOffset.Parse("2025-12-03T11:00:00Z"), moved.GetProperty("oldStart").GetDateTimeOffset());
+        Assert.Equal(DateTimeOffset.Parse("2025-12-03T11:30:00Z"), moved.GetProperty("newStart").GetDateTimeOffset());
+
+        var now = await reader.GetFromJsonAsync<JsonElement>($"{Forum}/sessions/{id}");
+        Assert.Equal(1, now.GetProperty("sequence").GetInt32());
+        var before = await reader.GetFromJsonAsync<JsonElement>($"{Forum}/sessions/{id}?version={first.GetProperty("version").GetString()}");
+        Assert.Equal(DateTimeOffset.Parse("2025-12-03T11:00:00Z"), before.GetProperty("start").GetDateTimeOffset());
+
+        await Read(await organizer.PostAsync($"{Forum}/sessions/{id}/cancel", null));
+        var third = await ReleaseAsync(organizer, "Cancels the rail freight session.");
+        Assert.Contains(third.GetProperty("changes").EnumerateArray(), c => c.GetProperty("sessionId").GetString() == id && c.GetProperty("kind").GetString() == "cancelled");
+        Assert.Equal("cancelled", (await reader.GetFromJsonAsync<JsonElement>($"{Forum}/sessions/{id}")).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await organizer.DeleteAsync($"{Forum}/sessions/{id}")).StatusCode);
+
+        var events = await service.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Body.Contains(id!)).Select(m => m.MessageType).ToListAsync());
+        Assert.Equal([typeof(SessionScheduled).FullName!, typeof(SessionRescheduled).FullName!, typeof(SessionCancelled).FullName!], events);
+        var version = third.GetProperty("version").GetString();
+        Assert.True(await service.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.MessageType == typeof(ScheduleReleased).FullName && m.Body.Contains($"\"version\":\"{version}\""))));
+    }
+
+    [Fact]
+    public async Task Reads_answer_304_to_the_current_release_and_200_after_a_new_one()
+    {
+        using var reader = service.Anonymous();
+        var response = await reader.GetAsync($"{Forum}/schedule");
+        var etag = response.Headers.ETag!;
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"{Forum}/schedule");
+        again.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await reader.SendAsync(again)).StatusCode);
+
+        await ReleaseAsync(service.Organizer(), "A release with nothing new.");
+        using var afterRelease = new HttpRequestMessage(HttpMethod.Get, $"{Forum}/schedule");
+        afterRelease.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.OK, (await reader.SendAsync(afterRelease)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Version_must_come_after_the_last_one()
+    {
+        var response = await service.Organizer().PostAsJsonAsync($"{Forum}/releases", new { version = "0.9" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("version", out _));
+    }
+
+    [Fact]
+    public async Task Sessions_filter_by_day_track_and_type()
+    {
+        using var reader = service.Anonymous();
+        var dayTwo = await reader.GetFromJsonAsync<JsonElement>($"{Forum}/sessions?day=2025-12-02&type=panel&version=1.0");
+        Assert.Equal(3, dayTwo.GetArrayLength());
+        var transport = await reader.GetFromJsonAsync<JsonElement>($"{Forum}/sessions?track=transport&version=1.0");
+        Assert.All(transport.EnumerateArray(), s => Assert.Equal("transport", s.GetProperty("track").GetString()));
+        Assert.Equal(2, transport.GetArrayLength());
+        var days = await reader.GetFromJsonAsync<JsonElement>($"{Forum}/days?version=1.0");
+        Assert.Equal(["2025-12-02", "2025-12-03"], days.EnumerateArray().Select(d => d.GetProperty("date").GetString()));
+    }
+
+    private static async Task<JsonElement> ReleaseAsync(HttpClient organizer, string comment) =>
+        await Read(await organizer.PostAsJsonAsync($"{Forum}/releases", new { comment }));
+}

@@ -1,0 +1,88 @@
+using System.Net.Http.Headers;
+using ForumPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace ForumPlatform.Testing;
+
+/// <summary>
+/// One service in-process (its assembly found through <typeparamref name="TEntryPoint"/>, e.g. its DbContext) on a
+/// real SQLite file and a private RabbitMQ node, in Development. Shared by a test collection; tests create their
+/// own data and never depend on what others left. A second instance on the same database and broker stands for
+/// the service after a restart.
+/// </summary>
+public abstract class ServiceFixture<TEntryPoint> : WebApplicationFactory<TEntryPoint>, IAsyncLifetime
+    where TEntryPoint : class
+{
+    private readonly string serviceName;
+    private readonly bool ownsBrokerAndDatabase;
+    private RabbitMqNode? broker;
+
+    protected ServiceFixture(string serviceName, string? databasePath = null, RabbitMqNode? broker = null)
+    {
+        this.serviceName = serviceName;
+        this.broker = broker;
+        ownsBrokerAndDatabase = broker is null;
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"{serviceName}-{Guid.NewGuid():N}.db");
+    }
+
+    public string DatabasePath { get; }
+
+    public RabbitMqNode Broker => broker ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync() => broker ??= await RabbitMqNode.StartNewAsync();
+
+    /// <summary>Settings of the service under test beyond the broker and database (e.g. shorter intervals).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:messaging", Broker.ConnectionString);
+        builder.UseSetting($"ConnectionStrings:{serviceName}-db", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client with a development token for <paramref name="role"/>, or anonymous; redirects are not followed.</summary>
+    public HttpClient ClientFor(string? role)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.ForRole(role));
+        }
+
+        return client;
+    }
+
+    public HttpClient Anonymous() => ClientFor(null);
+
+    /// <summary>Runs a query against the service's own database, in a scope of its own.</summary>
+    public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> query) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (ownsBrokerAndDatabase)
+        {
+            if (broker is not null)
+            {
+                await broker.DisposeAsync();
+            }
+
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(DatabasePath + suffix);
+            }
+        }
+    }
+}
