@@ -15,5 +15,6 @@ app.MapOpenApi("/api/agenda/openapi/{documentName}.json");
 app.MapForumsApi();
 app.MapScheduleApi();
 app.MapProgrammeApi();
+app.MapExportsApi();
 
 app.Run();

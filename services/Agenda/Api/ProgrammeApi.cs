@@ -141,6 +141,7 @@ public static class ProgrammeApi
             return Refuse(violation);
         }
 
+        session.Number = await NextSessionNumberAsync(db, forum, cancellationToken);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/sessions/{session.Id}", session);
@@ -162,6 +163,7 @@ public static class ProgrammeApi
         }
 
         edited.Status = session.Status;
+        edited.Number = session.Number;
         if (await ScheduleRules.CheckAsync(db, forum, edited, cancellationToken) is { } violation)
         {
             return Refuse(violation);
@@ -227,6 +229,9 @@ public static class ProgrammeApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/releases/{release.Version}", ReleaseSummary.From(release));
     }
+
+    internal static async Task<int> NextSessionNumberAsync(AgendaDbContext db, Forum forum, CancellationToken cancellationToken) =>
+        (await db.Sessions.Where(s => s.ForumId == forum.Id).MaxAsync(s => (int?)s.Number, cancellationToken) ?? 0) + 1;
 
     internal static Task<Forum?> FindForumAsync(AgendaDbContext db, string slug, CancellationToken cancellationToken) =>
         db.Forums.SingleOrDefaultAsync(f => f.Slug == slug, cancellationToken);

@@ -118,6 +118,7 @@ internal sealed class DemoForumSeeder(IHostEnvironment environment, ScheduleRele
         {
             Id = Guid.CreateVersion7(),
             ForumId = forum.Id,
+            Number = db.Sessions.Local.Count(s => s.ForumId == forum.Id) + 1,
             Title = title,
             Abstract = summary,
             Type = type,

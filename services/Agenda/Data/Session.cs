@@ -42,6 +42,9 @@ public sealed class Session
 
     public Guid ForumId { get; init; }
 
+    /// <summary>1, 2, ... in the order sessions were added to the forum: the numeric id schedule apps expect.</summary>
+    public int Number { get; set; }
+
     public required string Title { get; set; }
 
     public string? Subtitle { get; set; }
@@ -84,6 +87,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
     {
         builder.HasKey(session => session.Id);
         builder.HasIndex(session => new { session.ForumId, session.Start });
+        builder.HasIndex(session => new { session.ForumId, session.Number }).IsUnique();
         builder.HasOne<Forum>().WithMany().HasForeignKey(session => session.ForumId);
         builder.HasOne<Track>().WithMany().HasForeignKey(session => session.TrackId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Room>().WithMany().HasForeignKey(session => session.RoomId).OnDelete(DeleteBehavior.Restrict);

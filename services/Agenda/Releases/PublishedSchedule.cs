@@ -30,6 +30,7 @@ public sealed record PublishedLink(string Title, string Url);
 /// <summary>A session in a release; <see cref="Sequence"/> counts the releases that changed it (iCalendar SEQUENCE).</summary>
 public sealed record PublishedSession(
     Guid Id,
+    int Number,
     string Title,
     string? Subtitle,
     string Abstract,

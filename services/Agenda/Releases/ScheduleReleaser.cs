@@ -46,7 +46,7 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
         foreach (var session in sessions)
         {
             var draft = new PublishedSession(
-                session.Id, session.Title, session.Subtitle, session.Abstract, session.Type.ToString().ToLowerInvariant(),
+                session.Id, session.Number, session.Title, session.Subtitle, session.Abstract, session.Type.ToString().ToLowerInvariant(),
                 session.TrackId is { } trackId ? trackSlugs[trackId] : null,
                 session.RoomId, session.RoomId is { } roomId ? roomNames[roomId] : null,
                 session.Start, session.End, session.Language,

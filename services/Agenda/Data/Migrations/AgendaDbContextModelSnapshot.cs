@@ -173,6 +173,9 @@ namespace ForumPlatform.Agenda.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Released")
                         .HasColumnType("INTEGER");
 
@@ -212,6 +215,9 @@ namespace ForumPlatform.Agenda.Data.Migrations
                     b.HasIndex("RoomId");
 
                     b.HasIndex("TrackId");
+
+                    b.HasIndex("ForumId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("ForumId", "Start");
 

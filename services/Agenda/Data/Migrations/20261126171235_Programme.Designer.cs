@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ForumPlatform.Agenda.Data.Migrations
 {
     [DbContext(typeof(AgendaDbContext))]
-    [Migration("20261126170725_Programme")]
+    [Migration("20261126171235_Programme")]
     partial class Programme
     {
         /// <inheritdoc />
@@ -176,6 +176,9 @@ namespace ForumPlatform.Agenda.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Released")
                         .HasColumnType("INTEGER");
 
@@ -215,6 +218,9 @@ namespace ForumPlatform.Agenda.Data.Migrations
                     b.HasIndex("RoomId");
 
                     b.HasIndex("TrackId");
+
+                    b.HasIndex("ForumId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("ForumId", "Start");
 

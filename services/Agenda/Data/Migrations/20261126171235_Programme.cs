@@ -108,6 +108,7 @@ namespace ForumPlatform.Agenda.Data.Migrations
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ForumId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Subtitle = table.Column<string>(type: "TEXT", nullable: true),
                     Abstract = table.Column<string>(type: "TEXT", nullable: false),
@@ -161,6 +162,12 @@ namespace ForumPlatform.Agenda.Data.Migrations
                 name: "IX_Rooms_ForumId",
                 table: "Rooms",
                 column: "ForumId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_ForumId_Number",
+                table: "Sessions",
+                columns: new[] { "ForumId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sessions_ForumId_Start",

@@ -1,0 +1,140 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using ForumPlatform.Agenda.Data;
+using ForumPlatform.Agenda.Exports;
+using ForumPlatform.Agenda.Releases;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumPlatform.Agenda.Api;
+
+/// <summary>
+/// The standard exports of a release (the latest, or <c>?version=</c>): frab/c3voc <c>schedule.json</c> and
+/// <c>schedule.xml</c>, iCalendar for the forum, a track, a speaker and a session; and an Atom feed of releases.
+/// Each answers 304 to a client that has the release already.
+/// </summary>
+public static class ExportsApi
+{
+    public static RouteGroupBuilder MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/agenda/forums/{slug}").WithTags("Exports");
+        api.MapGet("/schedule.json", ScheduleJson).WithName("ScheduleJson")
+            .WithSummary("The schedule in the frab/c3voc JSON format.").Produces(StatusCodes.Status200OK, contentType: "application/json");
+        api.MapGet("/schedule.xml", ScheduleXml).WithName("ScheduleXml")
+            .WithSummary("The schedule in the frab XML format.").Produces(StatusCodes.Status200OK, contentType: "application/xml");
+        api.MapGet("/schedule.ics", (string slug, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken ct) =>
+                Calendar(slug, version, http, schedules, schedule => schedule.Sessions, name: null, ct))
+            .WithName("ForumCalendar").WithSummary("Every session as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+        api.MapGet("/tracks/{track}/schedule.ics", (string slug, string track, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken ct) =>
+                Calendar(slug, version, http, schedules, schedule => schedule.Sessions.Where(s => s.Track == track), name: track, ct))
+            .WithName("TrackCalendar").WithSummary("One track's sessions as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+        api.MapGet("/speakers/{id:guid}/schedule.ics", (string slug, Guid id, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken ct) =>
+                Calendar(slug, version, http, schedules, schedule => schedule.Sessions.Where(s => s.Speakers.Any(p => p.Id == id)), name: null, ct))
+            .WithName("SpeakerCalendar").WithSummary("One speaker's sessions as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+        api.MapGet("/sessions/{id:guid}/session.ics", (string slug, Guid id, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken ct) =>
+                Calendar(slug, version, http, schedules, schedule => schedule.Sessions.Where(s => s.Id == id), name: null, ct))
+            .WithName("SessionCalendar").WithSummary("One session as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+        api.MapGet("/releases.atom", ReleasesFeed).WithName("ReleasesFeed")
+            .WithSummary("Atom feed announcing each schedule release with its changes.").Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
+        return api;
+    }
+
+    private static async Task<IResult> ScheduleJson(string slug, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken cancellationToken)
+    {
+        var view = await schedules.FindAsync(slug, version, cancellationToken);
+        if (view is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (ScheduleApi.NotModified(http, view))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var json = FrabJson.Write(FrabSchedule.From(view.Schedule, Origin(http))).ToJsonString(FrabJson.Indented);
+        return TypedResults.Text(json, "application/json", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> ScheduleXml(string slug, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken cancellationToken)
+    {
+        var view = await schedules.FindAsync(slug, version, cancellationToken);
+        if (view is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (ScheduleApi.NotModified(http, view))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var document = FrabXml.Write(FrabSchedule.From(view.Schedule, Origin(http)));
+        return TypedResults.Text(document.Declaration + "\n" + document, "application/xml", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> Calendar(
+        string slug, string? version, HttpContext http, PublishedSchedules schedules,
+        Func<PublishedSchedule, IEnumerable<PublishedSession>> select, string? name, CancellationToken cancellationToken)
+    {
+        var view = await schedules.FindAsync(slug, version, cancellationToken);
+        if (view is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var sessions = select(view.Schedule).ToList();
+        if (sessions.Count == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (ScheduleApi.NotModified(http, view))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var title = name is null ? view.Schedule.Forum.Name : $"{view.Schedule.Forum.Name}: {name}";
+        return TypedResults.Text(ICalendarExport.Write(view.Schedule, sessions, title, Origin(http)), "text/calendar", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> ReleasesFeed(string slug, HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        var forum = await ProgrammeApi.FindForumAsync(db, slug, cancellationToken);
+        if (forum is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var releases = await db.Releases.AsNoTracking().Where(r => r.ForumId == forum.Id).OrderByDescending(r => r.Sequence).Take(50).ToListAsync(cancellationToken);
+        var origin = Origin(http);
+        var self = new Uri($"{origin}/api/agenda/forums/{slug}/releases.atom");
+        var feed = new SyndicationFeed($"{forum.Name}: schedule releases", $"Each release of the {forum.Name} schedule with its changes.",
+            new Uri($"{origin}/api/agenda/forums/{slug}/releases"))
+        {
+            Id = self.ToString(),
+            LastUpdatedTime = releases.Count > 0 ? releases[0].ReleasedAt : DateTimeOffset.UnixEpoch,
+            Generator = "ForumPlatform",
+        };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(self));
+        feed.Items = releases.Select(release =>
+        {
+            var summary = ReleaseSummary.From(release);
+            var text = $"{summary.NewSessions} new, {summary.MovedSessions} moved, {summary.CancelledSessions} cancelled."
+                + (release.Comment is null ? "" : $" {release.Comment}");
+            return new SyndicationItem($"Schedule {release.Version}", text,
+                new Uri($"{origin}/api/agenda/forums/{slug}/schedule?version={release.Version}"), $"urn:uuid:{release.Id}", release.ReleasedAt);
+        }).ToList();
+
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return TypedResults.Bytes(buffer.ToArray(), "application/atom+xml");
+    }
+
+    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+}
