@@ -1,9 +1,9 @@
 using ForumPlatform.Bench;
 using ForumPlatform.Testing;
 
-// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, articles-10k, startup (default: all).
+// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, articles-10k, agenda-500, startup (default: all).
 //   bench/run.sh [scenario ...]
-var all = new[] { "publish-latency", "gateway-overhead", "articles-10k", "startup" };
+var all = new[] { "publish-latency", "gateway-overhead", "articles-10k", "agenda-500", "startup" };
 var scenarios = args.Length > 0 ? args : all;
 var unknown = scenarios.Except(all).ToList();
 if (unknown.Count > 0)
@@ -16,7 +16,7 @@ var configuration = Environment.GetEnvironmentVariable("BENCH_CONFIGURATION") ??
 var results = new List<Series>();
 var notes = new Dictionary<string, string>();
 
-if (scenarios.Intersect(["publish-latency", "gateway-overhead", "articles-10k"]).Any())
+if (scenarios.Intersect(["publish-latency", "gateway-overhead", "articles-10k", "agenda-500"]).Any())
 {
     Console.WriteLine("Starting the system (app host, private RabbitMQ node, four services, gateway)...");
     await using var system = await RunningForumPlatform.StartAsync();
@@ -34,6 +34,17 @@ if (scenarios.Intersect(["publish-latency", "gateway-overhead", "articles-10k"])
         notes["gateway added latency"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"median {pair[1].Median - pair[0].Median:F3} ms, p99 {pair[1].Percentile(99) - pair[0].Percentile(99):F3} ms, " +
             $"ratio of medians {pair[1].Median / pair[0].Median:F2}");
+    }
+
+    if (scenarios.Contains("agenda-500"))
+    {
+        Console.WriteLine("agenda-500: 500 sessions and 300 speakers through the gateway, two releases, then 200 fetches of each export...");
+        var (series, agendaNotes) = await AgendaExports.RunAsync(system, sessions: 500, speakers: 300, requests: 200);
+        results.AddRange(series);
+        foreach (var (key, value) in agendaNotes)
+        {
+            notes[key] = value;
+        }
     }
 
     if (scenarios.Contains("articles-10k"))
