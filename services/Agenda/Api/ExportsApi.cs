@@ -6,13 +6,15 @@ using ForumPlatform.Agenda.Data;
 using ForumPlatform.Agenda.Exports;
 using ForumPlatform.Agenda.Releases;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ForumPlatform.Agenda.Api;
 
 /// <summary>
 /// The standard exports of a release (the latest, or <c>?version=</c>): frab/c3voc <c>schedule.json</c> and
 /// <c>schedule.xml</c>, iCalendar for the forum, a track, a speaker and a session; and an Atom feed of releases.
-/// Each answers 304 to a client that has the release already.
+/// Each answers 304 to a client that has the release already. A release never changes, so each export is rendered
+/// once per release (and origin, since links are absolute) and then served from memory.
 /// </summary>
 public static class ExportsApi
 {
@@ -23,24 +25,25 @@ public static class ExportsApi
             .WithSummary("The schedule in the frab/c3voc JSON format.").Produces(StatusCodes.Status200OK, contentType: "application/json");
         api.MapGet("/schedule.xml", ScheduleXml).WithName("ScheduleXml")
             .WithSummary("The schedule in the frab XML format.").Produces(StatusCodes.Status200OK, contentType: "application/xml");
-        api.MapGet("/schedule.ics", (string slug, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken ct) =>
-                Calendar(slug, version, http, schedules, schedule => schedule.Sessions, name: null, ct))
+        api.MapGet("/schedule.ics", (string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken ct) =>
+                Calendar(slug, version, http, schedules, cache, schedule => schedule.Sessions, name: null, ct))
             .WithName("ForumCalendar").WithSummary("Every session as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
-        api.MapGet("/tracks/{track}/schedule.ics", (string slug, string track, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken ct) =>
-                Calendar(slug, version, http, schedules, schedule => schedule.Sessions.Where(s => s.Track == track), name: track, ct))
+        api.MapGet("/tracks/{track}/schedule.ics", (string slug, string track, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken ct) =>
+                Calendar(slug, version, http, schedules, cache, schedule => schedule.Sessions.Where(s => s.Track == track), name: track, ct))
             .WithName("TrackCalendar").WithSummary("One track's sessions as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
-        api.MapGet("/speakers/{id:guid}/schedule.ics", (string slug, Guid id, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken ct) =>
-                Calendar(slug, version, http, schedules, schedule => schedule.Sessions.Where(s => s.Speakers.Any(p => p.Id == id)), name: null, ct))
+        api.MapGet("/speakers/{id:guid}/schedule.ics", (string slug, Guid id, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken ct) =>
+                Calendar(slug, version, http, schedules, cache, schedule => schedule.Sessions.Where(s => s.Speakers.Any(p => p.Id == id)), name: null, ct))
             .WithName("SpeakerCalendar").WithSummary("One speaker's sessions as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
-        api.MapGet("/sessions/{id:guid}/session.ics", (string slug, Guid id, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken ct) =>
-                Calendar(slug, version, http, schedules, schedule => schedule.Sessions.Where(s => s.Id == id), name: null, ct))
+        api.MapGet("/sessions/{id:guid}/session.ics", (string slug, Guid id, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken ct) =>
+                Calendar(slug, version, http, schedules, cache, schedule => schedule.Sessions.Where(s => s.Id == id), name: null, ct))
             .WithName("SessionCalendar").WithSummary("One session as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         api.MapGet("/releases.atom", ReleasesFeed).WithName("ReleasesFeed")
             .WithSummary("Atom feed announcing each schedule release with its changes.").Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
         return api;
     }
 
-    private static async Task<IResult> ScheduleJson(string slug, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken cancellationToken)
+    private static async Task<IResult> ScheduleJson(
+        string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken cancellationToken)
     {
         var view = await schedules.FindAsync(slug, version, cancellationToken);
         if (view is null)
@@ -53,11 +56,13 @@ public static class ExportsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var json = FrabJson.Write(FrabSchedule.From(view.Schedule, Origin(http))).ToJsonString(FrabJson.Indented);
-        return TypedResults.Text(json, "application/json", Encoding.UTF8);
+        var origin = Origin(http);
+        var json = Rendered(cache, view, "schedule.json", origin, () => FrabJson.Write(FrabSchedule.From(view.Schedule, origin)).ToJsonString());
+        return TypedResults.Bytes(json, "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> ScheduleXml(string slug, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken cancellationToken)
+    private static async Task<IResult> ScheduleXml(
+        string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken cancellationToken)
     {
         var view = await schedules.FindAsync(slug, version, cancellationToken);
         if (view is null)
@@ -70,12 +75,17 @@ public static class ExportsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var document = FrabXml.Write(FrabSchedule.From(view.Schedule, Origin(http)));
-        return TypedResults.Text(document.Declaration + "\n" + document, "application/xml", Encoding.UTF8);
+        var origin = Origin(http);
+        var xml = Rendered(cache, view, "schedule.xml", origin, () =>
+        {
+            var document = FrabXml.Write(FrabSchedule.From(view.Schedule, origin));
+            return document.Declaration + "\n" + document;
+        });
+        return TypedResults.Bytes(xml, "application/xml; charset=utf-8");
     }
 
     private static async Task<IResult> Calendar(
-        string slug, string? version, HttpContext http, PublishedSchedules schedules,
+        string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache,
         Func<PublishedSchedule, IEnumerable<PublishedSession>> select, string? name, CancellationToken cancellationToken)
     {
         var view = await schedules.FindAsync(slug, version, cancellationToken);
@@ -96,7 +106,9 @@ public static class ExportsApi
         }
 
         var title = name is null ? view.Schedule.Forum.Name : $"{view.Schedule.Forum.Name}: {name}";
-        return TypedResults.Text(ICalendarExport.Write(view.Schedule, sessions, title, Origin(http)), "text/calendar", Encoding.UTF8);
+        var origin = Origin(http);
+        var calendar = Rendered(cache, view, $"{http.Request.Path}.ics", origin, () => ICalendarExport.Write(view.Schedule, sessions, title, origin));
+        return TypedResults.Bytes(calendar, "text/calendar; charset=utf-8");
     }
 
     private static async Task<IResult> ReleasesFeed(string slug, HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
@@ -137,4 +149,11 @@ public static class ExportsApi
     }
 
     private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+
+    private static byte[] Rendered(IMemoryCache cache, ReleaseView view, string export, string origin, Func<string> render) =>
+        cache.GetOrCreate((view.ReleaseId, export, origin), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return Encoding.UTF8.GetBytes(render());
+        })!;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ForumPlatform.Agenda.Exports;
@@ -90,6 +89,4 @@ public static class FrabJson
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string DateTime(DateTimeOffset moment) => moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 }
