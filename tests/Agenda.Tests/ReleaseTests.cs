@@ -83,6 +83,20 @@ public sealed class ReleaseTests(AgendaServiceFixture service)
         Assert.Equal(HttpStatusCode.OK, (await reader.SendAsync(afterRelease)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/agenda/forums")]
+    [InlineData(Forum)]
+    [InlineData(Forum + "/releases")]
+    public async Task Reads_that_are_not_a_release_answer_304_to_their_etag_too(string path)
+    {
+        using var reader = service.Anonymous();
+        var first = await reader.GetAsync(path);
+        first.EnsureSuccessStatusCode();
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await reader.SendAsync(again)).StatusCode);
+    }
+
     [Fact]
     public async Task Version_must_come_after_the_last_one()
     {

@@ -1,5 +1,4 @@
 using ForumPlatform.Agenda.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Agenda.Api;
@@ -28,21 +27,22 @@ public static class ForumsApi
     public static RouteGroupBuilder MapForumsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/agenda/forums").WithTags("Forums");
-        api.MapGet("/", ListForums).WithName("ListForums").WithSummary("Every forum edition, latest first.");
-        api.MapGet("/{slug}", GetForum).WithName("GetForum").WithSummary("One forum edition by its slug.");
+        api.MapGet("/", ListForums).WithName("ListForums").WithSummary("Every forum edition, latest first.")
+            .Produces<List<ForumResponse>>().Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/{slug}", GetForum).WithName("GetForum").WithSummary("One forum edition by its slug.")
+            .Produces<ForumResponse>().Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<Ok<List<ForumResponse>>> ListForums(AgendaDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ListForums(HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
     {
         var forums = await db.Forums.AsNoTracking().OrderByDescending(forum => forum.StartDate).ToListAsync(cancellationToken);
-        return TypedResults.Ok(forums.Select(ForumResponse.From).ToList());
+        return JsonETag.Respond(http, forums.Select(ForumResponse.From).ToList());
     }
 
-    private static async Task<Results<Ok<ForumResponse>, NotFound>> GetForum(
-        string slug, AgendaDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> GetForum(string slug, HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
     {
         var forum = await db.Forums.AsNoTracking().SingleOrDefaultAsync(f => f.Slug == slug, cancellationToken);
-        return forum is null ? TypedResults.NotFound() : TypedResults.Ok(ForumResponse.From(forum));
+        return forum is null ? TypedResults.NotFound() : JsonETag.Respond(http, ForumResponse.From(forum));
     }
 }

@@ -49,7 +49,8 @@ public static class ScheduleApi
             Read(slug, version, http, schedules, s => s.Rooms, ct)).WithName("ListRooms").WithSummary("Rooms of the released schedule.");
         api.MapGet("/speakers", (string slug, string? version, HttpContext http, PublishedSchedules schedules, CancellationToken ct) =>
             Read(slug, version, http, schedules, s => s.Speakers, ct)).WithName("ListSpeakers").WithSummary("Speakers of the released schedule.");
-        api.MapGet("/releases", ListReleases).WithName("ListReleases").WithSummary("The changelog: every release with its changes, newest first.");
+        api.MapGet("/releases", ListReleases).WithName("ListReleases").WithSummary("The changelog: every release with its changes, newest first.")
+            .Produces<List<ReleaseSummary>>().Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -100,8 +101,7 @@ public static class ScheduleApi
             return days;
         }, cancellationToken);
 
-    private static async Task<Results<Ok<List<ReleaseSummary>>, NotFound>> ListReleases(
-        string slug, AgendaDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ListReleases(string slug, HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
     {
         if (await ProgrammeApi.FindForumAsync(db, slug, cancellationToken) is not { } forum)
         {
@@ -109,7 +109,7 @@ public static class ScheduleApi
         }
 
         var releases = await db.Releases.AsNoTracking().Where(r => r.ForumId == forum.Id).OrderByDescending(r => r.Sequence).ToListAsync(cancellationToken);
-        return TypedResults.Ok(releases.Select(ReleaseSummary.From).ToList());
+        return JsonETag.Respond(http, releases.Select(ReleaseSummary.From).ToList());
     }
 
     private static async Task<Results<Ok<T>, StatusCodeHttpResult, NotFound>> Read<T>(

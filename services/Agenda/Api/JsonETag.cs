@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ForumPlatform.Agenda.Api;
+
+/// <summary>
+/// Conditional GET for reads that are not a release (forums, the changelog): the ETag is a hash of the JSON body,
+/// so it changes exactly when the answer does, and a client that has it gets 304.
+/// </summary>
+public static class JsonETag
+{
+    public static IResult Respond<T>(HttpContext http, T value)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, options);
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
+        http.Response.GetTypedHeaders().ETag = etag;
+        return http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(body, "application/json; charset=utf-8");
+    }
+}
