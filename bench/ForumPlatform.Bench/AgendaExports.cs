@@ -56,6 +56,16 @@ public static class AgendaExports
 
         var secondRelease = await TimeAsync(() => organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = "Bench: 100 moves." }));
 
+        // Statistics and notifications are still consuming the releases' events; time the reads once they are done.
+        using var admin = system.Gateway(ForumRoles.Admin);
+        await Eventually.TrueAsync(async () =>
+        {
+            var metrics = (await admin.GetFromJsonAsync<JsonElement>("/api/stats/platform")).GetProperty("metrics");
+            return metrics.TryGetProperty("session.scheduled", out var scheduled) && scheduled.GetProperty("all").GetInt64() >= sessions
+                && metrics.TryGetProperty("session.rescheduled", out var rescheduled) && rescheduled.GetProperty("all").GetInt64() >= 100;
+        }, TimeSpan.FromMinutes(2), "statistics to consume the releases' events");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
         using var reader = system.Gateway();
         var series = new List<Series>();
         var notes = new Dictionary<string, string>
