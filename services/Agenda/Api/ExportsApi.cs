@@ -21,72 +21,57 @@ public static class ExportsApi
     public static RouteGroupBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/agenda/forums/{slug}").WithTags("Exports");
-        api.MapGet("/schedule.json", ScheduleJson).WithName("ScheduleJson")
-            .WithSummary("The schedule in the frab/c3voc JSON format.").Produces(StatusCodes.Status200OK, contentType: "application/json");
-        api.MapGet("/schedule.xml", ScheduleXml).WithName("ScheduleXml")
-            .WithSummary("The schedule in the frab XML format.").Produces(StatusCodes.Status200OK, contentType: "application/xml");
+        api.MapGet("/schedule.json", (string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken ct) =>
+                Export(slug, version, http, schedules, cache, "application/json; charset=utf-8",
+                    (schedule, origin) => FrabJson.Write(FrabSchedule.From(schedule, origin)).ToJsonString(), ct))
+            .WithName("ScheduleJson").WithSummary("The schedule in the frab/c3voc JSON format.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/schedule.xml", (string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken ct) =>
+                Export(slug, version, http, schedules, cache, "application/xml; charset=utf-8", (schedule, origin) =>
+                {
+                    var document = FrabXml.Write(FrabSchedule.From(schedule, origin));
+                    return document.Declaration + "\n" + document;
+                }, ct))
+            .WithName("ScheduleXml").WithSummary("The schedule in the frab XML format.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/xml").Produces(StatusCodes.Status304NotModified);
         api.MapGet("/schedule.ics", (string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken ct) =>
                 Calendar(slug, version, http, schedules, cache, schedule => schedule.Sessions, name: null, ct))
-            .WithName("ForumCalendar").WithSummary("Every session as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+            .WithName("ForumCalendar").WithSummary("Every session as iCalendar.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status304NotModified);
         api.MapGet("/tracks/{track}/schedule.ics", (string slug, string track, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken ct) =>
                 Calendar(slug, version, http, schedules, cache, schedule => schedule.Sessions.Where(s => s.Track == track), name: track, ct))
-            .WithName("TrackCalendar").WithSummary("One track's sessions as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+            .WithName("TrackCalendar").WithSummary("One track's sessions as iCalendar.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status304NotModified);
         api.MapGet("/speakers/{id:guid}/schedule.ics", (string slug, Guid id, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken ct) =>
                 Calendar(slug, version, http, schedules, cache, schedule => schedule.Sessions.Where(s => s.Speakers.Any(p => p.Id == id)), name: null, ct))
-            .WithName("SpeakerCalendar").WithSummary("One speaker's sessions as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+            .WithName("SpeakerCalendar").WithSummary("One speaker's sessions as iCalendar.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status304NotModified);
         api.MapGet("/sessions/{id:guid}/session.ics", (string slug, Guid id, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken ct) =>
                 Calendar(slug, version, http, schedules, cache, schedule => schedule.Sessions.Where(s => s.Id == id), name: null, ct))
-            .WithName("SessionCalendar").WithSummary("One session as iCalendar.").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+            .WithName("SessionCalendar").WithSummary("One session as iCalendar.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").Produces(StatusCodes.Status304NotModified);
         api.MapGet("/releases.atom", ReleasesFeed).WithName("ReleasesFeed")
             .WithSummary("Atom feed announcing each schedule release with its changes.").Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
         return api;
     }
 
-    private static async Task<IResult> ScheduleJson(
-        string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken cancellationToken)
-    {
-        var view = await schedules.FindAsync(slug, version, cancellationToken);
-        if (view is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (ScheduleApi.NotModified(http, view))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        var origin = Origin(http);
-        var json = Rendered(cache, view, "schedule.json", origin, () => FrabJson.Write(FrabSchedule.From(view.Schedule, origin)).ToJsonString());
-        return TypedResults.Bytes(json, "application/json; charset=utf-8");
-    }
-
-    private static async Task<IResult> ScheduleXml(
-        string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, CancellationToken cancellationToken)
-    {
-        var view = await schedules.FindAsync(slug, version, cancellationToken);
-        if (view is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (ScheduleApi.NotModified(http, view))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        var origin = Origin(http);
-        var xml = Rendered(cache, view, "schedule.xml", origin, () =>
-        {
-            var document = FrabXml.Write(FrabSchedule.From(view.Schedule, origin));
-            return document.Declaration + "\n" + document;
-        });
-        return TypedResults.Bytes(xml, "application/xml; charset=utf-8");
-    }
-
-    private static async Task<IResult> Calendar(
+    private static Task<IResult> Calendar(
         string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache,
-        Func<PublishedSchedule, IEnumerable<PublishedSession>> select, string? name, CancellationToken cancellationToken)
+        Func<PublishedSchedule, IEnumerable<PublishedSession>> select, string? name, CancellationToken cancellationToken) =>
+        Export(slug, version, http, schedules, cache, "text/calendar; charset=utf-8", (schedule, origin) =>
+        {
+            var sessions = select(schedule).ToList();
+            var title = name is null ? schedule.Forum.Name : $"{schedule.Forum.Name}: {name}";
+            return sessions.Count == 0 ? null : ICalendarExport.Write(schedule, sessions, title, origin);
+        }, cancellationToken);
+
+    /// <summary>
+    /// One export of a release: rendered once per release, URL and origin (links are absolute), then served from
+    /// memory; 304 when the client has the release; 404 when there is no such release or nothing to export.
+    /// </summary>
+    private static async Task<IResult> Export(
+        string slug, string? version, HttpContext http, PublishedSchedules schedules, IMemoryCache cache, string contentType,
+        Func<PublishedSchedule, string, string?> render, CancellationToken cancellationToken)
     {
         var view = await schedules.FindAsync(slug, version, cancellationToken);
         if (view is null)
@@ -94,21 +79,20 @@ public static class ExportsApi
             return TypedResults.NotFound();
         }
 
-        var sessions = select(view.Schedule).ToList();
-        if (sessions.Count == 0)
+        var origin = Origin(http);
+        var body = cache.GetOrCreate((view.ReleaseId, http.Request.Path.Value, origin), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return render(view.Schedule, origin) is { } text ? Encoding.UTF8.GetBytes(text) : null;
+        });
+        if (body is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (ScheduleApi.NotModified(http, view))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        var title = name is null ? view.Schedule.Forum.Name : $"{view.Schedule.Forum.Name}: {name}";
-        var origin = Origin(http);
-        var calendar = Rendered(cache, view, $"{http.Request.Path}.ics", origin, () => ICalendarExport.Write(view.Schedule, sessions, title, origin));
-        return TypedResults.Bytes(calendar, "text/calendar; charset=utf-8");
+        return ScheduleApi.NotModified(http, view)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(body, contentType);
     }
 
     private static async Task<IResult> ReleasesFeed(string slug, HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
@@ -149,11 +133,4 @@ public static class ExportsApi
     }
 
     private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
-
-    private static byte[] Rendered(IMemoryCache cache, ReleaseView view, string export, string origin, Func<string> render) =>
-        cache.GetOrCreate((view.ReleaseId, export, origin), entry =>
-        {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
-            return Encoding.UTF8.GetBytes(render());
-        })!;
 }
