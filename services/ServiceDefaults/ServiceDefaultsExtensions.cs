@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +39,9 @@ public static class ServiceDefaultsExtensions
 
         builder.AddProblemDetailsDefaults();
         builder.AddForumAuthentication();
+
+        // No server banner: it tells attackers what to look up and nobody else anything.
+        builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
 
         // Behind the gateway a service sees the client's scheme and host (for absolute links in feeds and exports)
         // from X-Forwarded-*; only proxies on loopback (the default known networks) are believed.
@@ -86,10 +90,23 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Middleware every service runs first: forwarded headers, problem details for every error, authentication.</summary>
+    /// <summary>
+    /// Middleware every service runs first: forwarded headers, <c>X-Content-Type-Options: nosniff</c>, problem details
+    /// for every error, authentication.
+    /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.Use((context, next) =>
+        {
+            // Set as the response starts, so it also holds for responses the gateway proxies.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseProblemDetailsDefaults();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -56,6 +56,25 @@ public sealed class AuthorizationAndErrorTests(ForumPlatformFixture platform)
         Assert.Contains(problem.GetProperty("errors").EnumerateObject(), error => error.Name.Equals("title", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("/api/agenda/forums")]
+    [InlineData("/api/articles/feed.rss")]
+    [InlineData("/no/such/route")]
+    public async Task Gateway_answers_send_nosniff_and_no_server_banner(string path)
+    {
+        using var anonymous = platform.Gateway();
+        var response = await anonymous.GetAsync(path);
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+        Assert.False(response.Headers.Contains("Server"), string.Join(", ", response.Headers.Server));
+    }
+
+    [Fact]
+    public async Task Unknown_route_is_404_problem_details()
+    {
+        using var anonymous = platform.Gateway();
+        await AssertProblemAsync(await anonymous.GetAsync("/no/such/route"), HttpStatusCode.NotFound);
+    }
+
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
