@@ -19,6 +19,13 @@ public sealed class OutboxOptions
     /// <summary>Rows published longer ago than this are deleted.</summary>
     public TimeSpan PublishedRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Inbox records older than this are deleted. It must outlast any redelivery (the broker redelivers within
+    /// minutes; a message parked in an <c>_error</c> queue and moved back by hand is the slow case), since a message
+    /// whose record is gone would be processed again.
+    /// </summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(14);
+
     public int BatchSize { get; set; } = 100;
 
     internal TimeSpan RetryDelay(int failedAttempts)

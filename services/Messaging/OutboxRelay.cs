@@ -11,7 +11,8 @@ namespace ForumPlatform.Messaging;
 
 /// <summary>
 /// Publishes outbox rows to the broker: each committed row at once (signalled by <see cref="OutboxInterceptor"/>),
-/// and, on a timer, every unpublished row that is due again after a failed publish. Delivery is at least once;
+/// and, on a timer, every unpublished row that is due again after a failed publish. The same timer deletes
+/// published outbox rows and inbox records past their retention. Delivery is at least once;
 /// consumers' inboxes absorb the rare duplicate (a publish confirmed but not marked before a crash).
 /// </summary>
 internal sealed partial class OutboxRelay<TDbContext>(
@@ -114,6 +115,11 @@ internal sealed partial class OutboxRelay<TDbContext>(
         var publishedBefore = now - settings.PublishedRetention;
         await db.OutboxMessages
             .Where(message => message.PublishedAt != null && message.PublishedAt < publishedBefore)
+            .ExecuteDeleteAsync(stoppingToken);
+
+        var processedBefore = now - settings.InboxRetention;
+        await db.InboxMessages
+            .Where(message => message.ProcessedAt < processedBefore)
             .ExecuteDeleteAsync(stoppingToken);
     }
 

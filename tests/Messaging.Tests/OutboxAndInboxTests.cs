@@ -93,6 +93,26 @@ public sealed class OutboxAndInboxTests(BrokerFixture broker) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task Inbox_records_past_their_retention_are_deleted_and_recent_ones_kept()
+    {
+        await using var service = await TestService.StartAsync(broker.Node.ConnectionString,
+            settings: new Dictionary<string, string?> { ["Messaging:Outbox:InboxRetention"] = "00:00:03" });
+        var old = TestService.NewEvent("processed long ago");
+        await service.Bus.Publish(old, context => context.MessageId = old.EventId);
+        await Eventually.TrueAsync(async () => (await service.EffectsOfAsync(old.EventId)).Count == 1, Patience, "the first message");
+
+        await Eventually.TrueAsync(
+            async () => await service.WithDbAsync(db => Task.FromResult(!db.InboxMessages.Any(m => m.MessageId == old.EventId))),
+            Patience, "the expired inbox record to be deleted");
+
+        var recent = TestService.NewEvent("processed just now");
+        await service.Bus.Publish(recent, context => context.MessageId = recent.EventId);
+        await Eventually.TrueAsync(async () => (await service.EffectsOfAsync(recent.EventId)).Count == 1, Patience, "the second message");
+        // Checked well within the three seconds of retention.
+        Assert.True(await service.WithDbAsync(db => Task.FromResult(db.InboxMessages.Any(m => m.MessageId == recent.EventId))));
+    }
+
+    [Fact]
     public async Task Message_that_keeps_failing_ends_in_the_error_queue()
     {
         await using var service = await TestService.StartAsync(broker.Node.ConnectionString);

@@ -35,7 +35,8 @@ public sealed class TestService : IAsyncDisposable
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
-    public static async Task<TestService> StartAsync(string brokerConnectionString, bool waitForBus = true)
+    public static async Task<TestService> StartAsync(
+        string brokerConnectionString, bool waitForBus = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         TraceListener.EnsureListening();
         var name = $"test{Guid.NewGuid():N}"[..16];
@@ -53,6 +54,11 @@ public sealed class TestService : IAsyncDisposable
             ["Messaging:Outbox:FirstRetryDelay"] = "00:00:00.200",
             ["Messaging:Outbox:MaxRetryDelay"] = "00:00:01",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.AddServiceDatabase<TestDbContext>("test");
         builder.AddForumMessaging<TestDbContext>(name, bus => bus.AddConsumer<EffectConsumer>());
 
