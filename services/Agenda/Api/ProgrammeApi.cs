@@ -36,7 +36,7 @@ public static class ProgrammeApi
         return api;
     }
 
-    private static async Task<Results<Created<Track>, NotFound, ValidationProblem, ProblemHttpResult>> AddTrack(
+    private static async Task<Results<Created<TrackResponse>, NotFound, ValidationProblem>> AddTrack(
         string slug, TrackRequest request, AgendaDbContext db, CancellationToken cancellationToken)
     {
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
@@ -58,10 +58,10 @@ public static class ProgrammeApi
         var track = new Track { Id = Guid.CreateVersion7(), ForumId = forum.Id, Slug = request.Slug!, Name = request.Name!.Trim(), Color = request.Color!.ToLowerInvariant() };
         db.Tracks.Add(track);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/agenda/forums/{slug}/tracks/{track.Slug}", track);
+        return TypedResults.Created($"/api/agenda/forums/{slug}/tracks/{track.Slug}", TrackResponse.From(track));
     }
 
-    private static async Task<Results<Created<Room>, NotFound, ValidationProblem>> AddRoom(
+    private static async Task<Results<Created<RoomResponse>, NotFound, ValidationProblem>> AddRoom(
         string slug, RoomRequest request, AgendaDbContext db, CancellationToken cancellationToken)
     {
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
@@ -78,10 +78,10 @@ public static class ProgrammeApi
         var room = new Room { Id = Guid.CreateVersion7(), ForumId = forum.Id, Name = request.Name!.Trim(), Capacity = request.Capacity, Position = request.Position };
         db.Rooms.Add(room);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/agenda/forums/{slug}/rooms/{room.Id}", room);
+        return TypedResults.Created($"/api/agenda/forums/{slug}/rooms/{room.Id}", RoomResponse.From(room));
     }
 
-    private static async Task<Results<Created<Speaker>, NotFound, ValidationProblem>> AddSpeaker(
+    private static async Task<Results<Created<SpeakerResponse>, NotFound, ValidationProblem>> AddSpeaker(
         string slug, SpeakerRequest request, AgendaDbContext db, CancellationToken cancellationToken)
     {
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
@@ -108,10 +108,10 @@ public static class ProgrammeApi
         };
         db.Speakers.Add(speaker);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/agenda/forums/{slug}/speakers/{speaker.Id}", speaker);
+        return TypedResults.Created($"/api/agenda/forums/{slug}/speakers/{speaker.Id}", SpeakerResponse.From(speaker));
     }
 
-    private static async Task<Results<Ok<List<Session>>, NotFound>> WorkingCopy(string slug, AgendaDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<WorkingSessionResponse>>, NotFound>> WorkingCopy(string slug, AgendaDbContext db, CancellationToken cancellationToken)
     {
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
         {
@@ -119,10 +119,10 @@ public static class ProgrammeApi
         }
 
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forum.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(sessions.OrderBy(s => s.Start).ThenBy(s => s.Title, StringComparer.Ordinal).ToList());
+        return TypedResults.Ok(sessions.OrderBy(s => s.Start).ThenBy(s => s.Title, StringComparer.Ordinal).Select(WorkingSessionResponse.From).ToList());
     }
 
-    private static async Task<Results<Created<Session>, NotFound, ValidationProblem, ProblemHttpResult>> AddSession(
+    private static async Task<Results<Created<WorkingSessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AddSession(
         string slug, SessionRequest request, AgendaDbContext db, CancellationToken cancellationToken)
     {
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
@@ -144,10 +144,10 @@ public static class ProgrammeApi
         session.Number = await NextSessionNumberAsync(db, forum, cancellationToken);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/agenda/forums/{slug}/sessions/{session.Id}", session);
+        return TypedResults.Created($"/api/agenda/forums/{slug}/sessions/{session.Id}", WorkingSessionResponse.From(session));
     }
 
-    private static async Task<Results<Ok<Session>, NotFound, ValidationProblem, ProblemHttpResult>> EditSession(
+    private static async Task<Results<Ok<WorkingSessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> EditSession(
         string slug, Guid id, SessionRequest request, AgendaDbContext db, CancellationToken cancellationToken)
     {
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
@@ -175,10 +175,10 @@ public static class ProgrammeApi
         session.Links = edited.Links;
         session.Released = released;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(session);
+        return TypedResults.Ok(WorkingSessionResponse.From(session));
     }
 
-    private static async Task<Results<Ok<Session>, NotFound>> CancelSession(
+    private static async Task<Results<Ok<WorkingSessionResponse>, NotFound>> CancelSession(
         string slug, Guid id, AgendaDbContext db, CancellationToken cancellationToken)
     {
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
@@ -189,7 +189,7 @@ public static class ProgrammeApi
 
         session.Status = SessionStatus.Cancelled;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(session);
+        return TypedResults.Ok(WorkingSessionResponse.From(session));
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteSession(
