@@ -1,7 +1,6 @@
-using System.Text.Json;
 using ForumPlatform.Agenda.Releases;
+using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ForumPlatform.Agenda.Data;
@@ -32,8 +31,6 @@ public sealed class ScheduleRelease
 
 internal sealed class ScheduleReleaseConfiguration : IEntityTypeConfiguration<ScheduleRelease>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<ScheduleRelease> builder)
     {
         builder.HasKey(release => release.Id);
@@ -41,12 +38,7 @@ internal sealed class ScheduleReleaseConfiguration : IEntityTypeConfiguration<Sc
         builder.HasIndex(release => new { release.ForumId, release.Sequence }).IsUnique();
         builder.HasOne<Forum>().WithMany().HasForeignKey(release => release.ForumId);
         builder.Property(release => release.Version).HasMaxLength(20);
-        builder.Property(release => release.Changes).HasConversion(
-            changes => JsonSerializer.Serialize(changes, Json),
-            json => JsonSerializer.Deserialize<List<ScheduleChange>>(json, Json) ?? new List<ScheduleChange>(),
-            new ValueComparer<List<ScheduleChange>>((a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, HashCode.Combine), list => list.ToList()));
-        builder.Property(release => release.Schedule).HasConversion(
-            schedule => JsonSerializer.Serialize(schedule, Json),
-            json => JsonSerializer.Deserialize<PublishedSchedule>(json, Json)!);
+        builder.Property(release => release.Changes).HasJsonConversion();
+        builder.Property(release => release.Schedule).HasJsonConversion();
     }
 }

@@ -1,6 +1,5 @@
-using System.Text.Json;
+using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ForumPlatform.Agenda.Data;
@@ -81,8 +80,6 @@ public sealed class Session
 
 internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<Session> builder)
     {
         builder.HasKey(session => session.Id);
@@ -94,14 +91,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(session => session.Title).HasMaxLength(300);
         builder.Property(session => session.Type).HasConversion<string>().HasMaxLength(20);
         builder.Property(session => session.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(session => session.Speakers).HasConversion(
-            speakers => JsonSerializer.Serialize(speakers, Json),
-            json => JsonSerializer.Deserialize<List<SessionSpeaker>>(json, Json) ?? new List<SessionSpeaker>(),
-            new ValueComparer<List<SessionSpeaker>>((a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, HashCode.Combine), list => list.ToList()));
-        builder.Property(session => session.Links).HasConversion(
-            links => JsonSerializer.Serialize(links, Json),
-            json => JsonSerializer.Deserialize<List<SessionLink>>(json, Json) ?? new List<SessionLink>(),
-            new ValueComparer<List<SessionLink>>((a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, HashCode.Combine), list => list.ToList()));
+        builder.Property(session => session.Speakers).HasJsonConversion();
+        builder.Property(session => session.Links).HasJsonConversion();
         builder.Ignore(session => session.IsForumWideBreak);
     }
 }

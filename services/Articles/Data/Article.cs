@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ForumPlatform.Contracts;
+using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -242,8 +243,6 @@ public sealed class ArticleRuleException(string field, string message) : Excepti
 
 internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<Article> builder)
     {
         builder.HasKey(article => article.Id);
@@ -258,13 +257,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(article => article.Language).HasMaxLength(10);
         builder.Property(article => article.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(article => article.Revision).IsConcurrencyToken();
-        builder.Property(article => article.Sources).HasConversion(
-            sources => JsonSerializer.Serialize(sources, Json),
-            json => JsonSerializer.Deserialize<List<ArticleSource>>(json, Json) ?? new List<ArticleSource>(),
-            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ArticleSource>>(
-                (left, right) => left!.SequenceEqual(right!),
-                sources => sources.Aggregate(0, (hash, source) => HashCode.Combine(hash, source)),
-                sources => sources.ToList()));
+        builder.Property(article => article.Sources).HasJsonConversion();
         builder.Ignore(article => article.Content);
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using ForumPlatform.Contracts;
+using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -46,23 +46,13 @@ public sealed class ArticleSlugRedirect
 
 internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<ArticleRevision> builder)
     {
         builder.HasKey(revision => new { revision.ArticleId, revision.Number });
         builder.Property(revision => revision.Action).HasMaxLength(20);
         builder.Property(revision => revision.EditedBy).HasMaxLength(200);
-        builder.Property(revision => revision.Changes).HasConversion(
-            changes => JsonSerializer.Serialize(changes, Json),
-            json => JsonSerializer.Deserialize<List<FieldChange>>(json, Json) ?? new List<FieldChange>(),
-            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<FieldChange>>(
-                (left, right) => left!.SequenceEqual(right!),
-                changes => changes.Aggregate(0, (hash, change) => HashCode.Combine(hash, change)),
-                changes => changes.ToList()));
-        builder.Property(revision => revision.Content).HasConversion(
-            content => JsonSerializer.Serialize(content, Json),
-            json => JsonSerializer.Deserialize<ArticleContent>(json, Json)!);
+        builder.Property(revision => revision.Changes).HasJsonConversion();
+        builder.Property(revision => revision.Content).HasJsonConversion();
     }
 }
 
