@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using ForumPlatform.Agenda.Data;
 using ForumPlatform.Agenda.Releases;
+using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -126,12 +127,8 @@ public static class ScheduleApi
     }
 
     /// <summary>Sets the release's ETag and tells whether the client already has it.</summary>
-    internal static bool NotModified(HttpContext http, ReleaseView view)
-    {
-        var etag = new EntityTagHeaderValue($"\"{view.ReleaseId:N}\"");
-        http.Response.GetTypedHeaders().ETag = etag;
-        return http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
-    }
+    internal static bool NotModified(HttpContext http, ReleaseView view) =>
+        ConditionalGet.IsNotModified(http, new EntityTagHeaderValue($"\"{view.ReleaseId:N}\""));
 
     private static bool Contains(PublishedSession session, string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word =>

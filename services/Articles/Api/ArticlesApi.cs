@@ -173,8 +173,7 @@ public static class ArticlesApi
             return TypedResults.NotFound();
         }
 
-        Preconditions.SetETag(http.Response, article);
-        if (Preconditions.NotModified(http.Request, article))
+        if (ConditionalGet.IsNotModified(http, Preconditions.ETagOf(article)))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
 using ForumPlatform.Articles.Data;
+using ForumPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -54,10 +55,8 @@ public static class FeedsApi
         // Any change to a listed article, or one leaving the list (unpublishing touches it too), moves the newest
         // update time or the count, so the two make a validator that is stable across restarts and replicas.
         var etag = new EntityTagHeaderValue($"\"{format}-{updated.UtcTicks}-{articles.Count}\"");
-        var response = http.Response.GetTypedHeaders();
-        response.ETag = etag;
-        response.LastModified = updated;
-        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tagValue => tagValue.Compare(etag, useStrongComparison: false)))
+        http.Response.GetTypedHeaders().LastModified = updated;
+        if (ConditionalGet.IsNotModified(http, etag))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             return;

@@ -9,13 +9,6 @@ public static class Preconditions
 {
     public static EntityTagHeaderValue ETagOf(Article article) => new($"\"{article.Id:N}-{article.Revision}\"");
 
-    /// <summary>True when the client's <c>If-None-Match</c> already names the current version (answer 304).</summary>
-    public static bool NotModified(HttpRequest request, Article article)
-    {
-        var current = ETagOf(article);
-        return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
-    }
-
     /// <summary>
     /// Writes to an existing article must name the version they were made against: no <c>If-Match</c> is 428,
     /// a stale one 412. Null when the write may go ahead.
