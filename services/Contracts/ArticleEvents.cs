@@ -13,7 +13,8 @@ public sealed record ArticlePublished(
     IReadOnlyList<string> Tags,
     IReadOnlyList<string> Authors,
     string? ForumSlug,
-    DateTimeOffset PublishedAt) : IForumEvent;
+    DateTimeOffset PublishedAt,
+    IReadOnlyList<string>? Themes = null) : IForumEvent;
 
 /// <summary>An edit of an article that is already published.</summary>
 public sealed record ArticleUpdated(
@@ -26,7 +27,8 @@ public sealed record ArticleUpdated(
     IReadOnlyList<string> Tags,
     string? ForumSlug,
     int Revision,
-    IReadOnlyList<FieldChange> Changes) : IForumEvent;
+    IReadOnlyList<FieldChange> Changes,
+    IReadOnlyList<string>? Themes = null) : IForumEvent;
 
 public sealed record ArticleRetracted(
     Guid EventId,
@@ -38,4 +40,5 @@ public sealed record ArticleRetracted(
     IReadOnlyList<string> Tags,
     string? ForumSlug,
     string Reason,
-    bool Hidden) : IForumEvent;
+    bool Hidden,
+    IReadOnlyList<string>? Themes = null) : IForumEvent;

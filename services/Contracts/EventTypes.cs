@@ -12,6 +12,10 @@ public static class EventTypes
     public const string ScheduleReleased = "forum.schedule.released";
     public const string IndicatorUpdated = "forum.indicator.updated";
 
+    /// <summary>A test event sent to one subscription on request; not subscribable.</summary>
+    public const string Ping = "forum.ping";
+
+    /// <summary>Every type a subscription may ask for.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         ArticlePublished, ArticleUpdated, ArticleRetracted,

@@ -1,5 +1,9 @@
 namespace ForumPlatform.Contracts;
 
+/// <summary>
+/// A notification reached its subscriber. Latency runs from the source event's <c>OccurredAt</c> to the
+/// subscriber's answer, retries included.
+/// </summary>
 public sealed record NotificationDelivered(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -10,7 +14,8 @@ public sealed record NotificationDelivered(
     Guid SourceEventId,
     DateTimeOffset SourceOccurredAt,
     int Attempts,
-    int? StatusCode) : IForumEvent;
+    int? StatusCode,
+    double LatencyMilliseconds = 0) : IForumEvent;
 
 /// <summary>A delivery attempt failed; <see cref="GaveUp"/> says whether retries are exhausted.</summary>
 public sealed record NotificationFailed(

@@ -17,6 +17,15 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     /// <summary>Ids of outbox rows saved but not yet committed; handed to the relay on commit.</summary>
     internal List<Guid> UncommittedOutboxIds { get; } = [];
 
+    /// <summary>Work to run once the surrounding transaction commits (e.g. waking an in-process reader).</summary>
+    internal List<Action> AfterCommitActions { get; } = [];
+
+    /// <summary>
+    /// Runs <paramref name="action"/> after the current transaction commits, or after the next SaveChanges when
+    /// none is open; a rollback drops it. For signals only: the data is already durable when it runs.
+    /// </summary>
+    public void OnCommitted(Action action) => AfterCommitActions.Add(action);
+
     /// <summary>Adds an event to the outbox; it is published after the surrounding transaction commits.</summary>
     public void AddEvent<TEvent>(TEvent domainEvent) where TEvent : class, IForumEvent =>
         OutboxMessages.Add(OutboxMessage.For(domainEvent));

@@ -90,10 +90,22 @@ internal sealed class OutboxInterceptor(OutboxSignal signal) : SaveChangesInterc
 
     private void Commit(DbContext? context)
     {
-        if (context is MessagingDbContext { UncommittedOutboxIds.Count: > 0 } messaging)
+        if (context is not MessagingDbContext messaging)
+        {
+            return;
+        }
+
+        if (messaging.UncommittedOutboxIds.Count > 0)
         {
             signal.Committed(messaging.UncommittedOutboxIds);
             messaging.UncommittedOutboxIds.Clear();
+        }
+
+        if (messaging.AfterCommitActions.Count > 0)
+        {
+            var actions = messaging.AfterCommitActions.ToList();
+            messaging.AfterCommitActions.Clear();
+            actions.ForEach(action => action());
         }
     }
 
@@ -102,6 +114,7 @@ internal sealed class OutboxInterceptor(OutboxSignal signal) : SaveChangesInterc
         if (context is MessagingDbContext messaging)
         {
             messaging.UncommittedOutboxIds.Clear();
+            messaging.AfterCommitActions.Clear();
         }
     }
 }

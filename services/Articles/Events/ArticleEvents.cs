@@ -8,13 +8,13 @@ public static class ArticleEvents
 {
     public static ArticlePublished Published(Article article, DateTimeOffset now) => new(
         Guid.CreateVersion7(now), now, article.Id, article.Slug, article.Title, article.Summary, article.Language,
-        article.Tags, article.Authors, article.ForumSlug, article.PublishedAt ?? now);
+        article.Tags, article.Authors, article.ForumSlug, article.PublishedAt ?? now, article.Themes);
 
     public static ArticleUpdated Updated(Article article, IReadOnlyList<FieldChange> changes, DateTimeOffset now) => new(
         Guid.CreateVersion7(now), now, article.Id, article.Slug, article.Title, article.Language,
-        article.Tags, article.ForumSlug, article.Revision, changes);
+        article.Tags, article.ForumSlug, article.Revision, changes, article.Themes);
 
     public static ArticleRetracted Retracted(Article article, string reason, bool hidden, DateTimeOffset now) => new(
         Guid.CreateVersion7(now), now, article.Id, article.Slug, article.Title, article.Language,
-        article.Tags, article.ForumSlug, reason, hidden);
+        article.Tags, article.ForumSlug, reason, hidden, article.Themes);
 }
