@@ -1,5 +1,6 @@
 using ForumPlatform.Notifications;
-using ForumPlatform.Notifications.Api;
+using ForumPlatform.Notifications.LiveStream;
+using ForumPlatform.Notifications.Subscriptions;
 using ForumPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,5 +14,6 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi("/api/notifications/openapi/{documentName}.json");
 app.MapSubscriptionsApi();
+app.MapNotificationStream();
 
 app.Run();

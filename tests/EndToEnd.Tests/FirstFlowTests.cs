@@ -20,9 +20,9 @@ public sealed class FirstFlowTests(ForumPlatformFixture platform)
         using var admin = platform.Gateway(ForumRoles.Admin);
         var tag = $"e2e-{Guid.NewGuid():N}"[..12];
 
-        var subscription = await ReadJsonAsync(await admin.PostAsJsonAsync("/api/notifications/subscriptions",
-            new { name = "end-to-end subscriber", eventTypes = new[] { "forum.article.published" }, tags = new[] { tag } }));
-        var subscriptionId = subscription.GetProperty("id").GetString();
+        var webhook = platform.Receiver.NewEndpoint();
+        var (subscriptionId, secret, owner) = await platform.SubscribeAsync(webhook, ["forum.article.published"], new { tags = new[] { tag } });
+        using var _ = owner;
 
         var created = await editor.PostAsJsonAsync("/api/articles", new
         {
@@ -49,12 +49,15 @@ public sealed class FirstFlowTests(ForumPlatformFixture platform)
         }, EventPatience, "statistics to count the article");
         Assert.Equal(1, counted);
 
+        var received = Assert.Single(await platform.Receiver.WaitForAsync(webhook, 1, EventPatience));
+        Assert.True(received.VerifiesWith(secret));
+        Assert.Equal("forum.article.published", received.CloudEvent.Type);
         var delivery = await Eventually.GetValueAsync(async () =>
         {
-            var deliveries = await ReadJsonAsync(await admin.GetAsync($"/api/notifications/subscriptions/{subscriptionId}/deliveries"));
-            return deliveries.GetArrayLength() > 0 ? (JsonElement?)deliveries[0] : null;
+            var deliveries = await ReadJsonAsync(await owner.GetAsync($"/api/notifications/subscriptions/{subscriptionId}/deliveries"));
+            return deliveries.GetArrayLength() > 0 && deliveries[0].GetProperty("status").GetString() == "delivered" ? (JsonElement?)deliveries[0] : null;
         }, EventPatience, "notifications to record the delivery");
-        Assert.Equal("forum.article.published", delivery.GetProperty("eventType").GetString());
+        Assert.Equal(received.WebhookId, delivery.GetProperty("id").GetString());
         Assert.Equal(traceId, delivery.GetProperty("traceId").GetString());
 
         var recorded = await ReadJsonAsync(await admin.GetAsync("/api/stats/platform/events?type=forum.article.published&limit=1000"));

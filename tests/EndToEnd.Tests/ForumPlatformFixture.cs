@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using ForumPlatform.Testing;
 
 namespace ForumPlatform.EndToEnd.Tests;
@@ -9,7 +12,27 @@ public sealed class ForumPlatformFixture : IAsyncLifetime
 
     private RunningForumPlatform System => system ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync() => system = await RunningForumPlatform.StartAsync();
+    /// <summary>Subscribers' webhook endpoints, on loopback (the services run in Development, which allows private targets).</summary>
+    public WebhookReceiver Receiver { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Receiver = await WebhookReceiver.StartAsync();
+        system = await RunningForumPlatform.StartAsync();
+    }
+
+    /// <summary>Subscribes through the gateway as any subscriber would; returns id, secret and management token.</summary>
+    public async Task<(string Id, string Secret, HttpClient Owner)> SubscribeAsync(string webhookUrl, string[] eventTypes, object? filter = null)
+    {
+        using var anonymous = Gateway();
+        var response = await anonymous.PostAsJsonAsync("/api/notifications/subscriptions",
+            new { name = "end-to-end subscriber", contact = "ops@example.org", webhookUrl, eventTypes, filter });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var owner = Gateway();
+        owner.DefaultRequestHeaders.Authorization = new("Bearer", created.GetProperty("managementToken").GetString());
+        return (created.GetProperty("subscription").GetProperty("id").GetString()!, created.GetProperty("secret").GetString()!, owner);
+    }
 
     public HttpClient Gateway(string? role = null) => System.Gateway(role);
 
@@ -20,6 +43,11 @@ public sealed class ForumPlatformFixture : IAsyncLifetime
         if (system is not null)
         {
             await system.DisposeAsync();
+        }
+
+        if (Receiver is not null)
+        {
+            await Receiver.DisposeAsync();
         }
     }
 }

@@ -13,12 +13,11 @@ public sealed class ScheduledPublishingTests(ForumPlatformFixture platform)
     public async Task Scheduled_article_goes_live_on_time_and_notifications_records_its_event()
     {
         using var editor = platform.Gateway(ForumRoles.Editor);
-        using var admin = platform.Gateway(ForumRoles.Admin);
         var tag = $"sched-{Guid.NewGuid():N}"[..14];
 
-        var subscription = await (await admin.PostAsJsonAsync("/api/notifications/subscriptions",
-            new { name = "scheduled-article subscriber", eventTypes = new[] { "forum.article.*" }, tags = new[] { tag } }))
-            .Content.ReadFromJsonAsync<JsonElement>();
+        var webhook = platform.Receiver.NewEndpoint();
+        var (_, secret, owner) = await platform.SubscribeAsync(webhook, ["forum.article.*"], new { tags = new[] { tag } });
+        using var _ = owner;
 
         var created = await editor.PostAsJsonAsync("/api/articles",
             new { title = $"Fiscal cooperation research center launched {tag}", language = "en", tags = new[] { tag } });
@@ -43,11 +42,8 @@ public sealed class ScheduledPublishingTests(ForumPlatformFixture platform)
         var publishedAt = live.GetProperty("publishedAt").GetDateTimeOffset();
         Assert.InRange(publishedAt, publishAt, publishAt.AddSeconds(3));
 
-        var deliveries = await Eventually.GetValueAsync(async () =>
-        {
-            var list = await admin.GetFromJsonAsync<JsonElement>($"/api/notifications/subscriptions/{subscription.GetProperty("id").GetString()}/deliveries");
-            return list.GetArrayLength() > 0 ? (JsonElement?)list : null;
-        }, TimeSpan.FromSeconds(10), "notifications to record the published event");
-        Assert.Equal("forum.article.published", deliveries[0].GetProperty("eventType").GetString());
+        var received = Assert.Single(await platform.Receiver.WaitForAsync(webhook, 1, TimeSpan.FromSeconds(10)));
+        Assert.Equal("forum.article.published", received.CloudEvent.Type);
+        Assert.True(received.VerifiesWith(secret));
     }
 }

@@ -32,7 +32,7 @@ public abstract class ServiceFixture<TEntryPoint> : WebApplicationFactory<TEntry
 
     public RabbitMqNode Broker => broker ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync() => broker ??= await RabbitMqNode.StartNewAsync();
+    public virtual async Task InitializeAsync() => broker ??= await RabbitMqNode.StartNewAsync();
 
     /// <summary>Settings of the service under test beyond the broker and database (e.g. shorter intervals).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];

@@ -1,48 +1,98 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using ForumPlatform.Contracts;
+using ForumPlatform.Notifications.Exchange;
+using ForumPlatform.Notifications.LiveStream;
+using ForumPlatform.Notifications.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ForumPlatform.Notifications.Data;
 
 /// <summary>
-/// Keeps an incoming event and records one pending delivery per subscription that wants it, in the
-/// consumer's transaction (the inbox commits it).
+/// Keeps an incoming event and records one pending delivery per webhook subscription that wants it, in the
+/// consumer's transaction (the inbox commits it). Once committed, the dispatcher, the live stream and the
+/// exchange publisher are woken.
 /// </summary>
-public sealed class Fanout(NotificationsDbContext db, TimeProvider clock)
+public sealed class Fanout(
+    NotificationsDbContext db, TimeProvider clock, DeliverySignal deliveries, NotificationStream stream, ExchangeSignal exchange)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task RecordAsync<TEvent>(
-        TEvent domainEvent, string eventType, string subject, IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+        TEvent domainEvent, string source, string subject, NotificationFacts facts, CancellationToken cancellationToken)
         where TEvent : class, IForumEvent
     {
-        var now = clock.GetUtcNow();
-        db.ReceivedEvents.Add(new ReceivedEvent
+        var received = new ReceivedEvent
         {
             Id = domainEvent.EventId,
-            Type = eventType,
+            Type = facts.Type,
+            Source = source,
             Subject = subject,
             OccurredAt = domainEvent.OccurredAt,
-            ReceivedAt = now,
+            ReceivedAt = clock.GetUtcNow(),
             TraceId = Activity.Current?.TraceId.ToHexString(),
+            TraceParent = Activity.Current?.Id,
             Data = JsonSerializer.Serialize(domainEvent, Json),
-        });
+            Facts = facts,
+        };
+        db.ReceivedEvents.Add(received);
 
         var subscriptions = await db.Subscriptions.AsNoTracking()
-            .Where(subscription => subscription.Active)
+            .Where(subscription => subscription.WebhookUrl != null)
             .ToListAsync(cancellationToken);
-        foreach (var subscription in subscriptions.Where(s => s.Wants(eventType, tags)))
+        // Paused and disabled subscriptions get their deliveries too; they wait until the subscription is resumed.
+        var wanting = subscriptions.Where(subscription => subscription.Wants(facts)).Select(subscription => subscription.Id).ToList();
+        await InsertDeliveriesAsync(received, wanting, cancellationToken);
+
+        db.OnCommitted(() =>
         {
-            db.Deliveries.Add(new Delivery
-            {
-                Id = Guid.CreateVersion7(now),
-                SubscriptionId = subscription.Id,
-                EventId = domainEvent.EventId,
-                EventType = eventType,
-                Status = DeliveryStatus.Pending,
-                CreatedAt = now,
-            });
+            deliveries.Wake();
+            exchange.Wake();
+            stream.Publish(received);
+        });
+    }
+
+    /// <summary>
+    /// One prepared INSERT per delivery on the consumer's connection and transaction: fanning one event out to
+    /// thousands of subscriptions through the change tracker would cost seconds.
+    /// </summary>
+    private async Task InsertDeliveriesAsync(ReceivedEvent received, List<Guid> subscriptionIds, CancellationToken cancellationToken)
+    {
+        if (subscriptionIds.Count == 0)
+        {
+            return;
         }
+
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Deliveries are recorded inside the consumer's transaction.");
+        // Values in EF Core's SQLite formats: GUIDs as upper-case text, times as UTC text.
+        command.CommandText = """
+            INSERT INTO "Deliveries" ("Id", "SubscriptionId", "EventId", "EventType", "Status", "Attempts", "TotalAttempts", "NextAttemptAt", "CreatedAt")
+            VALUES ($id, $subscription, $event, $type, 'Pending', 0, 0, $now, $now)
+            """;
+        var id = Parameter(command, "$id");
+        var subscription = Parameter(command, "$subscription");
+        Parameter(command, "$event").Value = received.Id.ToString().ToUpperInvariant();
+        Parameter(command, "$type").Value = received.Type;
+        Parameter(command, "$now").Value = received.ReceivedAt.UtcDateTime;
+        await command.PrepareAsync(cancellationToken);
+        foreach (var subscriptionId in subscriptionIds)
+        {
+            id.Value = Guid.CreateVersion7(received.ReceivedAt).ToString().ToUpperInvariant();
+            subscription.Value = subscriptionId.ToString().ToUpperInvariant();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 }

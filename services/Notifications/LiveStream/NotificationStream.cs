@@ -1,0 +1,97 @@
+using System.Threading.Channels;
+using ForumPlatform.Notifications.Data;
+using Microsoft.Extensions.Options;
+
+namespace ForumPlatform.Notifications.LiveStream;
+
+/// <summary>Live stream settings (section <c>Notifications:Stream</c>).</summary>
+public sealed class StreamOptions
+{
+    public const string SectionName = "Notifications:Stream";
+
+    /// <summary>How far back <c>Last-Event-ID</c> can resume; older positions get a <c>gap</c> event and only what is retained.</summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Most events replayed on one reconnect.</summary>
+    public int MaxReplay { get; set; } = 10_000;
+
+    /// <summary>Events buffered for one listener; a listener that falls this far behind is disconnected.</summary>
+    public int ListenerBuffer { get; set; } = 1_000;
+
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+/// <summary>
+/// Hands every committed notification to the live listeners. Writing never waits: a listener whose buffer is
+/// full is cut off (it reconnects with <c>Last-Event-ID</c> and catches up from the database), so one slow
+/// reader cannot hold up the others or the consumers.
+/// </summary>
+public sealed class NotificationStream(IOptions<StreamOptions> options)
+{
+    private readonly Lock listenersLock = new();
+    private readonly List<Listener> listeners = [];
+
+    public int ListenerCount
+    {
+        get
+        {
+            lock (listenersLock)
+            {
+                return listeners.Count;
+            }
+        }
+    }
+
+    public void Publish(ReceivedEvent received)
+    {
+        Listener[] current;
+        lock (listenersLock)
+        {
+            current = [.. listeners];
+        }
+
+        foreach (var listener in current)
+        {
+            if (!listener.Events.Writer.TryWrite(received))
+            {
+                listener.Events.Writer.TryComplete(new ListenerTooSlowException());
+                Remove(listener);
+            }
+        }
+    }
+
+    /// <summary>Starts buffering live events for one listener; dispose it when the listener leaves.</summary>
+    public Listener Listen()
+    {
+        var listener = new Listener(this, Channel.CreateBounded<ReceivedEvent>(new BoundedChannelOptions(options.Value.ListenerBuffer)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        }));
+        lock (listenersLock)
+        {
+            listeners.Add(listener);
+        }
+
+        return listener;
+    }
+
+    private void Remove(Listener listener)
+    {
+        lock (listenersLock)
+        {
+            listeners.Remove(listener);
+        }
+    }
+
+    public sealed class Listener(NotificationStream stream, Channel<ReceivedEvent> events) : IDisposable
+    {
+        internal Channel<ReceivedEvent> Events { get; } = events;
+
+        public ChannelReader<ReceivedEvent> Reader => Events.Reader;
+
+        public void Dispose() => stream.Remove(this);
+    }
+}
+
+public sealed class ListenerTooSlowException() : Exception("The listener fell too far behind and was disconnected; reconnect with Last-Event-ID.");

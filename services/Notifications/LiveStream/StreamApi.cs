@@ -1,0 +1,173 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using ForumPlatform.Notifications.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ForumPlatform.Notifications.LiveStream;
+
+/// <summary>
+/// <c>GET /api/notifications/stream</c>: Server-Sent Events, one CloudEvent (structured JSON) per <c>message</c>
+/// event with the CloudEvent id as the SSE id. Reconnecting with <c>Last-Event-ID</c> replays what was missed within
+/// the replay window, then continues live. A <c>heartbeat</c> event keeps idle connections open; a <c>gap</c> event
+/// says the replay could not start where asked.
+/// </summary>
+public static class StreamApi
+{
+    public static RouteHandlerBuilder MapNotificationStream(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/notifications/stream", Stream)
+            .WithTags("Stream")
+            .WithName("NotificationStream")
+            .WithSummary("Live notifications as Server-Sent Events, filterable and resumable with Last-Event-ID.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+
+    private static async Task<Results<ServerSentEventsResult<string>, ValidationProblem>> Stream(
+        NotificationStream stream,
+        IServiceScopeFactory scopes,
+        IOptions<StreamOptions> options,
+        TimeProvider clock,
+        [FromHeader(Name = "Last-Event-ID")] string? lastEventId,
+        [FromQuery] string? types,
+        [FromQuery] string? tags,
+        [FromQuery] string? forum,
+        CancellationToken cancellationToken)
+    {
+        var patterns = Split(types);
+        var unknown = patterns.Where(pattern => !EventTypePattern.IsKnown(pattern)).ToList();
+        if (unknown.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["types"] = [$"Unknown event type(s): {string.Join(", ", unknown)}."],
+            });
+        }
+
+        Guid? resumeAfter = null;
+        if (!string.IsNullOrEmpty(lastEventId))
+        {
+            if (!Guid.TryParse(lastEventId, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["Last-Event-ID"] = ["Expected the id of an event this stream sent."],
+                });
+            }
+
+            resumeAfter = parsed;
+        }
+
+        var filter = new StreamFilter(patterns, SubscriptionFilter.None with { Tags = Split(tags), Forums = Split(forum) });
+        // Listen before replaying, so nothing committed in between is missed; duplicates are skipped by position.
+        var listener = stream.Listen();
+        return TypedResults.ServerSentEvents(
+            Events(listener, filter, resumeAfter, scopes, options.Value, clock, cancellationToken));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Events(
+        NotificationStream.Listener listener,
+        StreamFilter filter,
+        Guid? resumeAfter,
+        IServiceScopeFactory scopes,
+        StreamOptions options,
+        TimeProvider clock,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var _ = listener;
+        var position = (At: DateTimeOffset.MinValue, Id: Guid.Empty);
+        if (resumeAfter is { } after)
+        {
+            var replay = await ReplayAsync(after, filter, scopes, options, clock, cancellationToken);
+            if (replay.Gap is { } gap)
+            {
+                yield return new SseItem<string>(gap, "gap");
+            }
+
+            foreach (var received in replay.Events)
+            {
+                position = (received.ReceivedAt, received.Id);
+                yield return Item(received);
+            }
+        }
+
+        while (true)
+        {
+            ReceivedEvent? next;
+            using (var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                heartbeat.CancelAfter(options.HeartbeatInterval);
+                try
+                {
+                    next = await listener.Reader.ReadAsync(heartbeat.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    next = null;
+                }
+                catch (ListenerTooSlowException)
+                {
+                    yield break;
+                }
+                catch (ChannelClosedException)
+                {
+                    yield break;
+                }
+            }
+
+            if (next is null)
+            {
+                yield return new SseItem<string>(string.Empty, "heartbeat");
+            }
+            else if (filter.Admits(next) && (next.ReceivedAt, next.Id).CompareTo(position) > 0)
+            {
+                yield return Item(next);
+            }
+        }
+    }
+
+    private static async Task<(List<ReceivedEvent> Events, string? Gap)> ReplayAsync(
+        Guid after, StreamFilter filter, IServiceScopeFactory scopes, StreamOptions options, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var windowStart = clock.GetUtcNow() - options.ReplayWindow;
+        var query = db.ReceivedEvents.AsNoTracking()
+            .Where(received => received.Type != Contracts.EventTypes.Ping && received.ReceivedAt >= windowStart);
+        string? gap = null;
+        var last = await db.ReceivedEvents.AsNoTracking().Where(received => received.Id == after)
+            .Select(received => new { received.ReceivedAt, received.Id }).FirstOrDefaultAsync(cancellationToken);
+        var position = (At: DateTimeOffset.MinValue, Id: Guid.Empty);
+        if (last is null || last.ReceivedAt < windowStart)
+        {
+            gap = $"Event {after} is not within the replay window ({options.ReplayWindow}); replaying what is retained.";
+        }
+        else
+        {
+            position = (last.ReceivedAt, last.Id);
+            query = query.Where(received => received.ReceivedAt >= last.ReceivedAt);
+        }
+
+        // Order and filters run in memory (the filters look inside JSON facts), in the same (time, id) order the
+        // live path uses; the window and MaxReplay bound the work.
+        var events = await query.OrderBy(received => received.ReceivedAt).Take(options.MaxReplay).ToListAsync(cancellationToken);
+        return (events
+            .Where(received => (received.ReceivedAt, received.Id).CompareTo(position) > 0 && filter.Admits(received))
+            .OrderBy(received => (received.ReceivedAt, received.Id))
+            .ToList(), gap);
+    }
+
+    private static SseItem<string> Item(ReceivedEvent received) =>
+        new(System.Text.Encoding.UTF8.GetString(CloudEventEncoding.Encode(received))) { EventId = received.Id.ToString() };
+
+    private static List<string> Split(string? values) =>
+        values?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => v.ToLowerInvariant()).ToList() ?? [];
+
+    private sealed record StreamFilter(IReadOnlyList<string> Types, SubscriptionFilter Facts)
+    {
+        public bool Admits(ReceivedEvent received) =>
+            (Types.Count == 0 || Types.Any(pattern => EventTypePattern.Matches(pattern, received.Type))) && Facts.Admits(received.Facts);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using ForumPlatform.Notifications.Data;
+using ForumPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ForumPlatform.Notifications.Subscriptions;
+
+/// <summary>
+/// A subscription's own credential: <c>Authorization: Bearer fpsub_…</c>, handed out once when the subscription
+/// is created. It proves ownership of that one subscription and nothing else; platform JWTs keep working beside it.
+/// </summary>
+public static class ManagementToken
+{
+    public const string Scheme = "SubscriptionManagementToken";
+
+    public const string SubscriptionClaim = "subscription";
+
+    private const string ForumOrSubscription = "ForumOrSubscriptionToken";
+
+    /// <summary>Makes the default scheme pick the management-token handler for <c>fpsub_</c> tokens, JWT bearer otherwise.</summary>
+    public static IHostApplicationBuilder AddSubscriptionManagementTokens(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = ForumOrSubscription;
+                options.DefaultChallengeScheme = JwtBearerDefaults.AuthenticationScheme;
+            })
+            .AddPolicyScheme(ForumOrSubscription, "Platform JWT or subscription management token", policy =>
+                policy.ForwardDefaultSelector = context =>
+                    BearerToken(context.Request)?.StartsWith(Subscription.ManagementTokenPrefix, StringComparison.Ordinal) == true
+                        ? Scheme
+                        : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, displayName: "Subscription management token", _ => { });
+        return builder;
+    }
+
+    /// <summary>Whether <paramref name="user"/> may manage the subscription: its own token, or an admin.</summary>
+    public static bool CanManage(this ClaimsPrincipal user, Guid subscriptionId) =>
+        user.IsInRole(ForumRoles.Admin) || user.HasClaim(SubscriptionClaim, subscriptionId.ToString());
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    private sealed class Handler(
+        IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, NotificationsDbContext db)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            var token = BearerToken(Request);
+            if (token is null || !token.StartsWith(Subscription.ManagementTokenPrefix, StringComparison.Ordinal))
+            {
+                return AuthenticateResult.NoResult();
+            }
+
+            var hash = Subscription.HashToken(token);
+            var subscriptionId = await db.Subscriptions.AsNoTracking()
+                .Where(subscription => subscription.ManagementTokenHash == hash)
+                .Select(subscription => (Guid?)subscription.Id)
+                .FirstOrDefaultAsync(Context.RequestAborted);
+            if (subscriptionId is null)
+            {
+                return AuthenticateResult.Fail("Unknown subscription management token.");
+            }
+
+            var identity = new ClaimsIdentity(
+                [new Claim("sub", $"subscription:{subscriptionId}"), new Claim(SubscriptionClaim, subscriptionId.Value.ToString())],
+                ManagementToken.Scheme, "sub", "role");
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ManagementToken.Scheme));
+        }
+    }
+}

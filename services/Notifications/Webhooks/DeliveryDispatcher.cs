@@ -1,0 +1,353 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
+using ForumPlatform.Contracts;
+using ForumPlatform.Messaging;
+using ForumPlatform.Notifications.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ForumPlatform.Notifications.Webhooks;
+
+/// <summary>
+/// Sends due webhook deliveries and records what came of them. Deliveries are rows written before the first
+/// attempt, so a restart resumes them (an attempt cut off by a crash is sent again with the same
+/// <c>webhook-id</c>). Sending runs with bounded concurrency overall and per subscription; outcomes are written
+/// in batches, one transaction each, with their <see cref="NotificationDelivered"/> / <see cref="NotificationFailed"/>
+/// events in the outbox.
+/// </summary>
+public sealed partial class DeliveryDispatcher(
+    IServiceScopeFactory scopes,
+    WebhookSender sender,
+    RetryPolicy retryPolicy,
+    DeliverySignal signal,
+    SqliteWriteGate writeGate,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILogger<DeliveryDispatcher> logger) : BackgroundService
+{
+    public static readonly ActivitySource ActivitySource = new("ForumPlatform.Notifications.Webhooks");
+
+    private const int OutcomeBatchSize = 500;
+
+    private readonly Channel<DeliveryOutcome> outcomes = Channel.CreateUnbounded<DeliveryOutcome>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    // Deliveries sent or being sent whose outcome is not committed yet: never picked twice. Only the dispatch loop
+    // changes this set; the writer hands back committed ids through `committed`.
+    private readonly HashSet<Guid> inFlight = [];
+    private readonly ConcurrentQueue<Guid> committed = new();
+    private readonly Dictionary<Guid, int> perSubscription = [];
+    private SemaphoreSlim? slots;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        slots = new SemaphoreSlim(options.Value.MaxConcurrency);
+        var writing = Task.Run(() => WriteOutcomesAsync(stoppingToken), CancellationToken.None);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchDueAsync(stoppingToken);
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                LogDispatchFailed(exception);
+                await Task.Delay(options.Value.PollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        outcomes.Writer.TryComplete();
+        await writing;
+    }
+
+    private async Task DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            while (committed.TryDequeue(out var id))
+            {
+                inFlight.Remove(id);
+            }
+
+            var limit = (options.Value.MaxConcurrency * 2) + inFlight.Count;
+            var due = await LoadDueAsync(limit, cancellationToken);
+            var bodies = await LoadBodiesAsync(due.Where(delivery => !inFlight.Contains(delivery.Id)), cancellationToken);
+            var started = 0;
+            foreach (var delivery in due)
+            {
+                if (inFlight.Contains(delivery.Id) || !TryTakeSubscriptionSlot(delivery.SubscriptionId))
+                {
+                    continue;
+                }
+
+                await slots!.WaitAsync(cancellationToken);
+                inFlight.Add(delivery.Id);
+                started++;
+                _ = SendAsync(delivery, bodies[delivery.EventId], cancellationToken);
+            }
+
+            if (started == 0 || due.Count < limit)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<List<DueDelivery>> LoadDueAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var now = clock.GetUtcNow();
+        return await db.Deliveries.AsNoTracking()
+            .Where(delivery => delivery.Status == DeliveryStatus.Pending && delivery.NextAttemptAt <= now)
+            .OrderBy(delivery => delivery.NextAttemptAt)
+            .Join(db.Subscriptions.Where(subscription => subscription.Status == SubscriptionStatus.Active && subscription.WebhookUrl != null),
+                delivery => delivery.SubscriptionId, subscription => subscription.Id,
+                (delivery, subscription) => new { delivery, subscription })
+            .Join(db.ReceivedEvents, pair => pair.delivery.EventId, received => received.Id,
+                (pair, received) => new DueDelivery(
+                    pair.delivery.Id, pair.subscription.Id, received.Id, received.Type, received.OccurredAt, received.TraceParent,
+                    pair.subscription.WebhookUrl!, pair.subscription.Secret, pair.subscription.PreviousSecret,
+                    pair.subscription.PreviousSecretExpiresAt))
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<Dictionary<Guid, EncodedEvent>> LoadBodiesAsync(IEnumerable<DueDelivery> due, CancellationToken cancellationToken)
+    {
+        var eventIds = due.Select(delivery => delivery.EventId).Distinct().ToList();
+        if (eventIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var events = await db.ReceivedEvents.AsNoTracking().Where(received => eventIds.Contains(received.Id)).ToListAsync(cancellationToken);
+        return events.ToDictionary(received => received.Id, received => new EncodedEvent(CloudEventEncoding.Encode(received)));
+    }
+
+    private bool TryTakeSubscriptionSlot(Guid subscriptionId)
+    {
+        lock (perSubscription)
+        {
+            var taken = perSubscription.GetValueOrDefault(subscriptionId);
+            if (taken >= options.Value.MaxConcurrencyPerSubscription)
+            {
+                return false;
+            }
+
+            perSubscription[subscriptionId] = taken + 1;
+            return true;
+        }
+    }
+
+    private void ReleaseSubscriptionSlot(Guid subscriptionId)
+    {
+        lock (perSubscription)
+        {
+            var left = perSubscription[subscriptionId] - 1;
+            if (left == 0)
+            {
+                perSubscription.Remove(subscriptionId);
+            }
+            else
+            {
+                perSubscription[subscriptionId] = left;
+            }
+        }
+    }
+
+    private async Task SendAsync(DueDelivery delivery, EncodedEvent body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ActivityContext.TryParse(delivery.TraceParent, null, out var parent);
+            using var activity = ActivitySource.StartActivity("webhook deliver", ActivityKind.Client, parent);
+            activity?.SetTag("webhook.id", delivery.Id);
+            activity?.SetTag("cloudevents.event_type", delivery.EventType);
+            activity?.SetTag("forum.subscription_id", delivery.SubscriptionId);
+
+            var secrets = delivery.SigningSecrets(clock.GetUtcNow());
+            var result = await sender.SendAsync(delivery.Url, delivery.Id.ToString(), secrets, body, cancellationToken);
+            activity?.SetTag("http.response.status_code", result.StatusCode);
+            if (!result.Succeeded)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, result.Error ?? $"HTTP {result.StatusCode}");
+            }
+
+            outcomes.Writer.TryWrite(new DeliveryOutcome(delivery, result));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the delivery stays pending and is sent again after the restart.
+        }
+        catch (Exception exception)
+        {
+            LogSendFailed(exception, delivery.Id);
+        }
+        finally
+        {
+            ReleaseSubscriptionSlot(delivery.SubscriptionId);
+            slots!.Release();
+            signal.Wake();
+        }
+    }
+
+    private async Task WriteOutcomesAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<DeliveryOutcome>(OutcomeBatchSize);
+        // Outcomes already received are still written when the service stops; the reader ends when the channel completes.
+        while (await outcomes.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < OutcomeBatchSize && outcomes.Reader.TryRead(out var outcome))
+            {
+                batch.Add(outcome);
+            }
+
+            try
+            {
+                await WriteAsync(batch, stoppingToken.IsCancellationRequested ? CancellationToken.None : stoppingToken);
+                foreach (var outcome in batch)
+                {
+                    committed.Enqueue(outcome.Delivery.Id);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Not recorded: the deliveries are still pending in the database and will be sent again.
+                LogWriteFailed(exception, batch.Count);
+                foreach (var outcome in batch)
+                {
+                    committed.Enqueue(outcome.Delivery.Id);
+                }
+            }
+
+            batch.Clear();
+            signal.Wake();
+        }
+    }
+
+    private async Task WriteAsync(List<DeliveryOutcome> batch, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        using var writing = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var ids = batch.Select(outcome => outcome.Delivery.Id).ToList();
+        var deliveries = await db.Deliveries.Where(delivery => ids.Contains(delivery.Id)).ToDictionaryAsync(delivery => delivery.Id, cancellationToken);
+        var disable = new Dictionary<Guid, string>();
+        var now = clock.GetUtcNow();
+        foreach (var (due, result) in batch)
+        {
+            if (!deliveries.TryGetValue(due.Id, out var delivery) || delivery.Status != DeliveryStatus.Pending)
+            {
+                continue; // deleted with its subscription meanwhile
+            }
+
+            delivery.Attempts++;
+            delivery.TotalAttempts++;
+            delivery.LastStatusCode = result.StatusCode;
+            delivery.LastError = result.Error;
+            db.DeliveryAttempts.Add(new DeliveryAttempt
+            {
+                DeliveryId = delivery.Id,
+                Number = delivery.TotalAttempts,
+                StartedAt = result.StartedAt,
+                DurationMilliseconds = result.Duration.TotalMilliseconds,
+                StatusCode = result.StatusCode,
+                Error = result.Error,
+            });
+
+            switch (retryPolicy.Judge(result, delivery.Attempts, delivery.CreatedAt))
+            {
+                case AttemptVerdict.Delivered:
+                    delivery.Status = DeliveryStatus.Delivered;
+                    delivery.NextAttemptAt = null;
+                    delivery.CompletedAt = now;
+                    db.AddEvent(new NotificationDelivered(
+                        Guid.CreateVersion7(now), now, delivery.Id, due.SubscriptionId, "webhook", due.EventType, due.EventId,
+                        due.EventOccurredAt, delivery.TotalAttempts, result.StatusCode,
+                        (result.StartedAt + result.Duration - due.EventOccurredAt).TotalMilliseconds));
+                    break;
+                case AttemptVerdict.RetryAt retry:
+                    delivery.NextAttemptAt = retry.When;
+                    db.AddEvent(Failed(due, delivery, result, result.Error ?? $"HTTP {result.StatusCode}", gaveUp: false, now));
+                    break;
+                case AttemptVerdict.GiveUp giveUp:
+                    delivery.Status = DeliveryStatus.Failed;
+                    delivery.NextAttemptAt = null;
+                    delivery.CompletedAt = now;
+                    delivery.LastError = giveUp.Reason;
+                    db.AddEvent(Failed(due, delivery, result, giveUp.Reason, gaveUp: true, now));
+                    if (giveUp.DisableSubscription is { } reason)
+                    {
+                        disable.TryAdd(due.SubscriptionId, reason);
+                    }
+
+                    break;
+            }
+        }
+
+        if (disable.Count > 0)
+        {
+            var subscriptionIds = disable.Keys.ToList();
+            var subscriptions = await db.Subscriptions
+                .Where(subscription => subscriptionIds.Contains(subscription.Id) && subscription.Status == SubscriptionStatus.Active)
+                .ToListAsync(cancellationToken);
+            foreach (var subscription in subscriptions)
+            {
+                subscription.Status = SubscriptionStatus.Disabled;
+                subscription.StatusReason = disable[subscription.Id];
+                subscription.UpdatedAt = now;
+                LogDisabled(subscription.Id, subscription.StatusReason);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static NotificationFailed Failed(
+        DueDelivery due, Delivery delivery, AttemptResult result, string error, bool gaveUp, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), now, delivery.Id, due.SubscriptionId, "webhook", due.EventType, due.EventId,
+            delivery.TotalAttempts, result.StatusCode, error, gaveUp);
+
+    [LoggerMessage(LogLevel.Error, "Dispatching webhook deliveries failed; trying again")]
+    private partial void LogDispatchFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Error, "Sending delivery {DeliveryId} failed unexpectedly; it stays pending")]
+    private partial void LogSendFailed(Exception exception, Guid deliveryId);
+
+    [LoggerMessage(LogLevel.Error, "Recording the outcome of {Count} deliveries failed; they stay pending and will be sent again")]
+    private partial void LogWriteFailed(Exception exception, int count);
+
+    [LoggerMessage(LogLevel.Warning, "Subscription {SubscriptionId} disabled: {Reason}")]
+    private partial void LogDisabled(Guid subscriptionId, string reason);
+}
+
+/// <summary>A delivery ready to send, with what sending needs from its subscription and event.</summary>
+public sealed record DueDelivery(
+    Guid Id,
+    Guid SubscriptionId,
+    Guid EventId,
+    string EventType,
+    DateTimeOffset EventOccurredAt,
+    string? TraceParent,
+    string Url,
+    string Secret,
+    string? PreviousSecret,
+    DateTimeOffset? PreviousSecretExpiresAt)
+{
+    public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
+        PreviousSecret is not null && PreviousSecretExpiresAt > now ? [Secret, PreviousSecret] : [Secret];
+}
+
+internal sealed record DeliveryOutcome(DueDelivery Delivery, AttemptResult Result);

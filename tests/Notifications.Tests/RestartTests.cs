@@ -1,0 +1,51 @@
+using System.Text.Json;
+using ForumPlatform.Testing;
+
+namespace ForumPlatform.Notifications.Tests;
+
+/// <summary>Deliveries live in the database: stopping the service between attempts loses nothing.</summary>
+[Collection(NotificationsCollection.Name)]
+public sealed class RestartTests(NotificationsServiceFixture running)
+{
+    [Fact]
+    public async Task Delivery_interrupted_by_a_stop_between_attempts_is_resumed_with_the_same_webhook_id()
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"notifications-restart-{Guid.NewGuid():N}.db");
+        // The first retry is due 3 s after the failed attempt: long enough to stop the service in between.
+        KeyValuePair<string, string>[] slowRetry = [new("Notifications:Webhooks:RetrySchedule:0", "00:00:03")];
+        var url = running.Receiver.NewEndpoint(new WebhookAnswer(503), new WebhookAnswer(204));
+        // A broker of its own: on the shared one, the running instance would compete for the event.
+        await using var broker = await RabbitMqNode.StartNewAsync();
+        CreatedSubscription subscription;
+        var first = new NotificationsServiceFixture(databasePath, broker, slowRetry);
+        await using (first)
+        {
+            subscription = await first.SubscribeAsync(url, ["forum.schedule.released"]);
+            await first.PublishAsync(SampleEvents.ScheduleReleased());
+            await running.Receiver.WaitForAsync(url, 1, TimeSpan.FromSeconds(10));
+            await Eventually.TrueAsync(async () =>
+                (await first.DeliveriesAsync(subscription))[0].GetProperty("attempts").GetInt32() == 1,
+                TimeSpan.FromSeconds(10), "the failed attempt to be recorded");
+        }
+
+        Assert.Single(running.Receiver.At(url));
+        var second = new NotificationsServiceFixture(databasePath, broker, slowRetry);
+        await using (second)
+        {
+            _ = second.Server;
+            var received = await running.Receiver.WaitForAsync(url, 2, TimeSpan.FromSeconds(15));
+            Assert.Equal(received[0].WebhookId, received[1].WebhookId);
+            var delivery = await Eventually.GetValueAsync(async () =>
+            {
+                var deliveries = await second.DeliveriesAsync(subscription);
+                return deliveries[0].GetProperty("status").GetString() == "delivered" ? (JsonElement?)deliveries[0] : null;
+            }, TimeSpan.FromSeconds(10), "the resumed delivery to be recorded");
+            Assert.Equal(2, delivery.GetProperty("attempts").GetInt32());
+        }
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ForumPlatform.ServiceDefaults;
+
+namespace ForumPlatform.Notifications.Tests;
+
+/// <summary>Subscribing, the management token, and refusals of bad input.</summary>
+[Collection(NotificationsCollection.Name)]
+public sealed class SubscriptionApiTests(NotificationsServiceFixture service)
+{
+    [Fact]
+    public async Task Creating_shows_secret_and_token_once_and_the_token_manages_only_its_own_subscription()
+    {
+        var mine = await service.SubscribeAsync(service.Receiver.NewEndpoint(), ["forum.session.*"], new { forums = new[] { "tianshan-forum-2025" } });
+        var theirs = await service.SubscribeAsync(null, ["forum.article.*"]);
+        Assert.StartsWith("whsec_", mine.Secret);
+        Assert.StartsWith("fpsub_", mine.ManagementToken);
+
+        using var owner = service.Owner(mine);
+        var read = await owner.GetFromJsonAsync<JsonElement>($"/api/notifications/subscriptions/{mine.Id}");
+        Assert.Equal("webhook", read.GetProperty("channel").GetString());
+        Assert.Equal("tianshan-forum-2025", read.GetProperty("filter").GetProperty("forums")[0].GetString());
+        Assert.False(read.TryGetProperty("secret", out _), "the secret is shown only on creation");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/notifications/subscriptions/{theirs.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.DeleteAsync($"/api/notifications/subscriptions/{theirs.Id}")).StatusCode);
+        using var anonymous = service.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/notifications/subscriptions/{mine.Id}")).StatusCode);
+        using var forged = service.Anonymous();
+        forged.DefaultRequestHeaders.Authorization = new("Bearer", "fpsub_not-a-real-token");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync($"/api/notifications/subscriptions/{mine.Id}")).StatusCode);
+
+        // Only admins list every subscription; an editor's platform token manages none.
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.GetAsync("/api/notifications/subscriptions")).StatusCode);
+        using var admin = service.ClientFor(ForumRoles.Admin);
+        var all = await admin.GetFromJsonAsync<JsonElement>("/api/notifications/subscriptions");
+        Assert.Contains(all.EnumerateArray(), s => s.GetProperty("id").GetGuid() == theirs.Id);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/notifications/subscriptions/{theirs.Id}")).StatusCode);
+        using var editor = service.ClientFor(ForumRoles.Editor);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"/api/notifications/subscriptions/{theirs.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Owner_edits_pauses_resumes_and_deletes()
+    {
+        var url = service.Receiver.NewEndpoint();
+        var subscription = await service.SubscribeAsync(url, ["forum.article.published"]);
+        using var owner = service.Owner(subscription);
+        var path = $"/api/notifications/subscriptions/{subscription.Id}";
+
+        var edited = await owner.PutAsJsonAsync(path, new
+        {
+            name = "renamed", contact = "news@example.org", webhookUrl = url, eventTypes = new[] { "forum.indicator.updated" },
+            filter = new { indicatorCodes = new[] { "trade.total.usd" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal("renamed", (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
+
+        var paused = await (await owner.PostAsync($"{path}/pause", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("paused", paused.GetProperty("status").GetString());
+        await service.PublishAsync(SampleEvents.IndicatorUpdated());
+        await Testing.Eventually.TrueAsync(async () => (await service.DeliveriesAsync(subscription)).GetArrayLength() == 1,
+            TimeSpan.FromSeconds(10), "the event to be kept while paused");
+        await Task.Delay(500);
+        Assert.Empty(service.Receiver.At(url));
+
+        var resumed = await (await owner.PostAsync($"{path}/resume", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("active", resumed.GetProperty("status").GetString());
+        await service.Receiver.WaitForAsync(url, 1, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync(path)).StatusCode);
+        using var admin = service.ClientFor(ForumRoles.Admin);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(path)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.deleted"]}""", "eventTypes[0]")]
+    [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.nothing.*"]}""", "eventTypes[0]")]
+    [InlineData("""{"name":"x","contact":"c","eventTypes":[]}""", "EventTypes")]
+    [InlineData("""{"name":"x","eventTypes":["forum.ping"]}""", "Contact")]
+    [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.*"],"webhookUrl":"ftp://example.org/hook"}""", "webhookUrl")]
+    [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.*"],"webhookUrl":"https://user:pw@example.org/hook"}""", "webhookUrl")]
+    [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.*"],"filter":{"languages":["English!"]}}""", "filter.languages[0]")]
+    [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.*"],"filter":{"sessionIds":["not-a-guid"]}}""", "$.filter.sessionIds")]
+    public async Task Bad_subscriptions_are_refused_naming_the_field(string json, string field)
+    {
+        using var anonymous = service.Anonymous();
+        var response = await anonymous.PostAsync("/api/notifications/subscriptions",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.EnumerateObject().Any(error => error.Name.StartsWith(field, StringComparison.OrdinalIgnoreCase)),
+            $"expected an error for {field}, got {errors}");
+    }
+}
