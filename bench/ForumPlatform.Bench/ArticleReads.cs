@@ -118,7 +118,7 @@ public static class ArticleReads
     }
 
     /// <summary>VmHWM (peak resident set) of the process whose command line names the service's binary.</summary>
-    private static string PeakMemory(string processName)
+    internal static string PeakMemory(string processName)
     {
         foreach (var directory in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
         {

@@ -1,9 +1,10 @@
 using ForumPlatform.Bench;
 using ForumPlatform.Testing;
 
-// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, articles-10k, agenda-500, startup (default: all).
+// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, notifications, articles-10k, agenda-500, startup
+// (default: all).
 //   bench/run.sh [scenario ...]
-var all = new[] { "publish-latency", "gateway-overhead", "articles-10k", "agenda-500", "startup" };
+var all = new[] { "publish-latency", "gateway-overhead", "notifications", "articles-10k", "agenda-500", "startup" };
 var scenarios = args.Length > 0 ? args : all;
 var unknown = scenarios.Except(all).ToList();
 if (unknown.Count > 0)
@@ -16,7 +17,7 @@ var configuration = Environment.GetEnvironmentVariable("BENCH_CONFIGURATION") ??
 var results = new List<Series>();
 var notes = new Dictionary<string, string>();
 
-if (scenarios.Intersect(["publish-latency", "gateway-overhead", "articles-10k", "agenda-500"]).Any())
+if (scenarios.Intersect(["publish-latency", "gateway-overhead", "notifications", "articles-10k", "agenda-500"]).Any())
 {
     Console.WriteLine("Starting the system (app host, private RabbitMQ node, four services, gateway)...");
     await using var system = await RunningForumPlatform.StartAsync();
@@ -34,6 +35,17 @@ if (scenarios.Intersect(["publish-latency", "gateway-overhead", "articles-10k", 
         notes["gateway added latency"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"median {pair[1].Median - pair[0].Median:F3} ms, p99 {pair[1].Percentile(99) - pair[0].Percentile(99):F3} ms, " +
             $"ratio of medians {pair[1].Median / pair[0].Median:F2}");
+    }
+
+    if (scenarios.Contains("notifications"))
+    {
+        Console.WriteLine("notifications: 500 webhooks at 50 events/s, then fan-out of one event to 1,000 and to 10,000 subscriptions...");
+        var (series, notificationNotes) = await NotificationDelivery.RunAsync(system, latencyEvents: 500, fanouts: [1_000, 10_000]);
+        results.AddRange(series);
+        foreach (var (key, value) in notificationNotes)
+        {
+            notes[key] = value;
+        }
     }
 
     if (scenarios.Contains("agenda-500"))

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
+
+namespace ForumPlatform.Bench;
+
+/// <summary>
+/// Webhook delivery by the notifications service to a real local receiver (Kestrel, in this process):
+/// <list type="bullet">
+/// <item>latency: one subscription; articles published through the gateway at 50 a second; per event, from its
+/// <c>time</c> (set by the articles service in the transaction that publishes it) to the webhook arriving;</item>
+/// <item>fan-out: N subscriptions on one tag, one article published; from the publish request returning to the
+/// last of the N webhooks arriving, beside a baseline: this process sending N signed 1 KB POSTs to the same
+/// receiver with one HttpClient, 64 at a time.</item>
+/// </list>
+/// </summary>
+public static class NotificationDelivery
+{
+    public static async Task<(List<Series> Series, Dictionary<string, string> Notes)> RunAsync(
+        RunningForumPlatform system, int latencyEvents, int[] fanouts)
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var editor = system.Gateway(ForumRoles.Editor);
+        using var anonymous = system.Gateway();
+        var series = new List<Series>();
+        var notes = new Dictionary<string, string>();
+
+        // Latency at 50 events a second, one subscriber.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var latencyHook = receiver.NewEndpoint();
+        await SubscribeAsync(anonymous, latencyHook, $"latency-{run}");
+        var warmupHook = receiver.NewEndpoint();
+        await SubscribeAsync(anonymous, warmupHook, $"warmup-{run}");
+        for (var i = 0; i < 50; i++)
+        {
+            await PublishAsync(editor, $"warmup-{run}", i); // JIT, query compilation and connections, not measured
+        }
+
+        await receiver.WaitForAsync(warmupHook, 50, TimeSpan.FromSeconds(60));
+
+        // Drafts first, so the paced loop is one publish request per event.
+        var drafts = new List<(string Id, System.Net.Http.Headers.EntityTagHeaderValue ETag)>();
+        for (var i = 0; i < latencyEvents; i++)
+        {
+            drafts.Add(await CreateDraftAsync(editor, $"latency-{run}", i));
+        }
+
+        var pace = Stopwatch.StartNew();
+        for (var i = 0; i < latencyEvents; i++)
+        {
+            await PublishDraftAsync(editor, drafts[i]);
+            var due = TimeSpan.FromMilliseconds(20 * (i + 1));
+            if (due > pace.Elapsed)
+            {
+                await Task.Delay(due - pace.Elapsed);
+            }
+        }
+
+        var arrived = await receiver.WaitForAsync(latencyHook, latencyEvents, TimeSpan.FromSeconds(60));
+        notes["latency pace"] = string.Create(CultureInfo.InvariantCulture, $"{latencyEvents / pace.Elapsed.TotalSeconds:F1} events/s offered");
+        series.Add(new Series("notify-latency", "event time -> webhook arrived", arrived
+            .Select(request => (request.ReceivedAt - request.CloudEvent.Time!.Value).TotalMilliseconds).ToList()));
+
+        foreach (var count in fanouts)
+        {
+            var tag = $"fanout-{count}-{run}";
+            var hook = receiver.NewEndpoint();
+            var creating = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+                async (i, _) => await SubscribeAsync(anonymous, $"{hook}?n={i}", tag));
+            notes[$"fan-out {count}: subscriptions created"] = string.Create(CultureInfo.InvariantCulture, $"{creating.Elapsed.TotalSeconds:F1} s");
+
+            var returned = await PublishAsync(editor, tag, 0);
+            var all = await receiver.WaitForAsync(hook, count, TimeSpan.FromSeconds(120));
+            var last = all.Max(request => request.ReceivedAt);
+            var first = all.Min(request => request.ReceivedAt);
+            var total = (last - returned).TotalMilliseconds;
+            series.Add(new Series($"notify-fanout", $"{count} subscribers: publish -> all", [total]));
+            notes[$"fan-out {count}"] = string.Create(CultureInfo.InvariantCulture,
+                $"all delivered {total:F0} ms after publish returned; first after {(first - returned).TotalMilliseconds:F0} ms; " +
+                $"{count / ((last - first).TotalSeconds + 1e-9):F0} deliveries/s between first and last");
+
+            var baseline = await RawSenderAsync(receiver, count);
+            series.Add(new Series("notify-fanout", $"{count} raw signed POSTs (baseline)", [baseline]));
+            notes[$"fan-out {count} vs raw sender"] = string.Create(CultureInfo.InvariantCulture, $"{total / baseline:F1}x the raw sender's time");
+        }
+
+        notes["notifications service peak memory"] = ArticleReads.PeakMemory("ForumPlatform.Notifications");
+        return (series, notes);
+    }
+
+    private static async Task SubscribeAsync(HttpClient client, string url, string tag)
+    {
+        using var response = await client.PostAsJsonAsync("/api/notifications/subscriptions", new
+        {
+            name = "bench subscriber",
+            contact = "bench@example.org",
+            webhookUrl = url,
+            eventTypes = new[] { "forum.article.published" },
+            filter = new { tags = new[] { tag } },
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static async Task<DateTimeOffset> PublishAsync(HttpClient editor, string tag, int index) =>
+        await PublishDraftAsync(editor, await CreateDraftAsync(editor, tag, index));
+
+    private static async Task<(string Id, System.Net.Http.Headers.EntityTagHeaderValue ETag)> CreateDraftAsync(HttpClient editor, string tag, int index)
+    {
+        using var draft = await editor.PostAsJsonAsync("/api/articles", new
+        {
+            title = $"Bench notification {tag} {index}",
+            language = "en",
+            summary = "Sample data for the notification benchmark.",
+            tags = new[] { tag },
+        });
+        draft.EnsureSuccessStatusCode();
+        return ((await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!, draft.Headers.ETag!);
+    }
+
+    private static async Task<DateTimeOffset> PublishDraftAsync(HttpClient editor, (string Id, System.Net.Http.Headers.EntityTagHeaderValue ETag) draft)
+    {
+        using var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{draft.Id}/publish");
+        publish.Headers.IfMatch.Add(draft.ETag);
+        using var response = await editor.SendAsync(publish);
+        response.EnsureSuccessStatusCode();
+        return DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>The floor: N signed 1 KB POSTs from one HttpClient to the same receiver, 64 in flight.</summary>
+    private static async Task<double> RawSenderAsync(WebhookReceiver receiver, int count)
+    {
+        var hook = receiver.NewEndpoint();
+        var secret = "whsec_" + Convert.ToBase64String(new byte[32]);
+        var body = new string('x', 1024);
+        using var client = new HttpClient();
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, token) =>
+        {
+            var id = $"msg_{i}";
+            var now = DateTimeOffset.UtcNow;
+            using var request = new HttpRequestMessage(HttpMethod.Post, hook) { Content = new StringContent(body) };
+            request.Headers.Add("webhook-id", id);
+            request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("webhook-signature", new StandardWebhooks.StandardWebhook(secret).Sign(id, now, body));
+            using var response = await client.SendAsync(request, token);
+        });
+        return clock.Elapsed.TotalMilliseconds;
+    }
+}
