@@ -19,6 +19,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    SqliteWriteGate writeGate,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
@@ -112,6 +113,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
             await PublishRowsAsync(db, due, stoppingToken);
         }
 
+        using var writing = await writeGate.EnterAsync(stoppingToken);
         var publishedBefore = now - settings.PublishedRetention;
         await db.OutboxMessages
             .Where(message => message.PublishedAt != null && message.PublishedAt < publishedBefore)
@@ -138,8 +140,12 @@ internal sealed partial class OutboxRelay<TDbContext>(
                 LogPublishFailed(exception, row.Id, row.MessageType, row.Attempts);
             }
 
-            // Saved per row so a crash mid-batch republishes at most one message.
-            await db.SaveChangesAsync(CancellationToken.None);
+            // Saved per row so a crash mid-batch republishes at most one message; through the write gate, so it
+            // queues behind consumer transactions instead of sleeping in SQLite's busy handler.
+            using (await writeGate.EnterAsync(CancellationToken.None))
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
         }
     }
 
