@@ -40,7 +40,8 @@ if (scenarios.Intersect(["publish-latency", "gateway-overhead", "notifications",
     if (scenarios.Contains("notifications"))
     {
         Console.WriteLine("notifications: 500 webhooks at 50 events/s, then fan-out of one event to 1,000 and to 10,000 subscriptions...");
-        var (series, notificationNotes) = await NotificationDelivery.RunAsync(system, latencyEvents: 500, fanouts: [1_000, 10_000]);
+        var (series, notificationNotes) = await NotificationDelivery.RunAsync(system, latencyEvents: 500,
+            fanouts: Environment.GetEnvironmentVariable("BENCH_FANOUTS") is { } f ? [.. f.Split(',').Select(int.Parse)] : [1_000, 10_000]);
         results.AddRange(series);
         foreach (var (key, value) in notificationNotes)
         {

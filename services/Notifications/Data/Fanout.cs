@@ -43,12 +43,20 @@ public sealed class Fanout(
             .Where(subscription => subscription.WebhookUrl != null)
             .ToListAsync(cancellationToken);
         // Paused and disabled subscriptions get their deliveries too; they wait until the subscription is resumed.
-        var wanting = subscriptions.Where(subscription => subscription.Wants(facts)).Select(subscription => subscription.Id).ToList();
-        await InsertDeliveriesAsync(received, wanting, cancellationToken);
+        var wanting = subscriptions.Where(subscription => subscription.Wants(facts)).ToList();
+        var deliveryIds = await InsertDeliveriesAsync(received, wanting, cancellationToken);
 
+        var body = wanting.Count > 0 ? new EncodedEvent(CloudEventEncoding.Encode(received)) : null;
+        var ready = wanting.Zip(deliveryIds)
+            .Where(pair => pair.First.Status == SubscriptionStatus.Active)
+            .Select(pair => new FreshDelivery(
+                new DueDelivery(pair.Second, pair.First.Id, received.Id, received.Type, received.OccurredAt, received.TraceParent,
+                    pair.First.WebhookUrl!, pair.First.Secret, pair.First.PreviousSecret, pair.First.PreviousSecretExpiresAt),
+                body!))
+            .ToList();
         db.OnCommitted(() =>
         {
-            deliveries.Wake();
+            deliveries.HandOver(ready);
             exchange.Wake();
             stream.Publish(received);
         });
@@ -58,11 +66,12 @@ public sealed class Fanout(
     /// One prepared INSERT per delivery on the consumer's connection and transaction: fanning one event out to
     /// thousands of subscriptions through the change tracker would cost seconds.
     /// </summary>
-    private async Task InsertDeliveriesAsync(ReceivedEvent received, List<Guid> subscriptionIds, CancellationToken cancellationToken)
+    private async Task<List<Guid>> InsertDeliveriesAsync(ReceivedEvent received, List<Subscription> subscriptions, CancellationToken cancellationToken)
     {
-        if (subscriptionIds.Count == 0)
+        var ids = new List<Guid>(subscriptions.Count);
+        if (subscriptions.Count == 0)
         {
-            return;
+            return ids;
         }
 
         var connection = db.Database.GetDbConnection();
@@ -80,12 +89,16 @@ public sealed class Fanout(
         Parameter(command, "$type").Value = received.Type;
         Parameter(command, "$now").Value = received.ReceivedAt.UtcDateTime;
         await command.PrepareAsync(cancellationToken);
-        foreach (var subscriptionId in subscriptionIds)
+        foreach (var wanting in subscriptions)
         {
-            id.Value = Guid.CreateVersion7(received.ReceivedAt).ToString().ToUpperInvariant();
-            subscription.Value = subscriptionId.ToString().ToUpperInvariant();
+            var deliveryId = Guid.CreateVersion7(received.ReceivedAt);
+            id.Value = deliveryId.ToString().ToUpperInvariant();
+            subscription.Value = wanting.Id.ToString().ToUpperInvariant();
             await command.ExecuteNonQueryAsync(cancellationToken);
+            ids.Add(deliveryId);
         }
+
+        return ids;
     }
 
     private static DbParameter Parameter(DbCommand command, string name)

@@ -68,6 +68,21 @@ public sealed partial class DeliveryDispatcher(
 
     private async Task DispatchDueAsync(CancellationToken cancellationToken)
     {
+        while (committed.TryDequeue(out var id))
+        {
+            inFlight.Remove(id);
+        }
+
+        // Fresh deliveries handed over by the consumer first: no query stands between the commit and the send.
+        var handedOver = new List<FreshDelivery>();
+        while (signal.TryTakeHandedOver(out var fresh))
+        {
+            handedOver.Add(fresh);
+        }
+
+        await StartAsync(handedOver, cancellationToken);
+
+        // Then whatever the database says is due (retries, held deliveries, what the hand-over could not take).
         while (true)
         {
             while (committed.TryDequeue(out var id))
@@ -78,25 +93,34 @@ public sealed partial class DeliveryDispatcher(
             var limit = (options.Value.MaxConcurrency * 2) + inFlight.Count;
             var due = await LoadDueAsync(limit, cancellationToken);
             var bodies = await LoadBodiesAsync(due.Where(delivery => !inFlight.Contains(delivery.Id)), cancellationToken);
-            var started = 0;
-            foreach (var delivery in due)
-            {
-                if (inFlight.Contains(delivery.Id) || !TryTakeSubscriptionSlot(delivery.SubscriptionId))
-                {
-                    continue;
-                }
-
-                await slots!.WaitAsync(cancellationToken);
-                inFlight.Add(delivery.Id);
-                started++;
-                _ = SendAsync(delivery, bodies[delivery.EventId], cancellationToken);
-            }
-
+            var started = await StartAsync(
+                due.Where(delivery => bodies.ContainsKey(delivery.EventId)).Select(delivery => new FreshDelivery(delivery, bodies[delivery.EventId])),
+                cancellationToken);
             if (started == 0 || due.Count < limit)
             {
                 return;
             }
         }
+    }
+
+    /// <summary>Starts sending each delivery not already in flight whose subscription has a free slot.</summary>
+    private async Task<int> StartAsync(IEnumerable<FreshDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var started = 0;
+        foreach (var (delivery, body) in deliveries)
+        {
+            if (inFlight.Contains(delivery.Id) || !TryTakeSubscriptionSlot(delivery.SubscriptionId))
+            {
+                continue;
+            }
+
+            await slots!.WaitAsync(cancellationToken);
+            inFlight.Add(delivery.Id);
+            started++;
+            _ = SendAsync(delivery, body, cancellationToken);
+        }
+
+        return started;
     }
 
     private async Task<List<DueDelivery>> LoadDueAsync(int limit, CancellationToken cancellationToken)
