@@ -20,7 +20,7 @@ public sealed class StreamAndExchangeTests(NotificationsServiceFixture service)
         var forum = $"forum-{Guid.NewGuid():N}"[..20];
         using var client = service.Anonymous();
         string lastSeen;
-        using (var first = await SseReader.OpenAsync(client, $"/api/notifications/stream?types=forum.article.*&forum={forum}"))
+        using (var first = await ServerSentEventsReader.OpenAsync(client, $"/api/notifications/stream?types=forum.article.*&forum={forum}"))
         {
             var wanted = SampleEvents.ArticlePublished(forum: forum);
             await service.PublishAsync(SampleEvents.ArticlePublished(forum: "another-forum"));
@@ -47,7 +47,7 @@ public sealed class StreamAndExchangeTests(NotificationsServiceFixture service)
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/stream?types=forum.article.*&forum={forum}");
         request.Headers.Add("Last-Event-ID", lastSeen);
-        using var resumed = await SseReader.OpenAsync(client, request);
+        using var resumed = await ServerSentEventsReader.OpenAsync(client, request);
         var replayed1 = await resumed.NextAsync("message", Patience);
         var replayed2 = await resumed.NextAsync("message", Patience);
         Assert.Equal(new[] { missed1.EventId.ToString(), missed2.EventId.ToString() }, new[] { replayed1.Id!, replayed2.Id! });
@@ -90,63 +90,5 @@ public sealed class StreamAndExchangeTests(NotificationsServiceFixture service)
         Assert.Equal("/agenda", cloudEvent.Source!.ToString());
         await Task.Delay(300);
         Assert.Null(await channel.BasicGetAsync(queue, autoAck: true)); // the article did not match the binding
-    }
-}
-
-/// <summary>A minimal Server-Sent Events reader over a streamed HTTP response.</summary>
-internal sealed class SseReader : IDisposable
-{
-    private readonly HttpResponseMessage response;
-    private readonly StreamReader reader;
-
-    private SseReader(HttpResponseMessage response, StreamReader reader)
-    {
-        this.response = response;
-        this.reader = reader;
-    }
-
-    public static Task<SseReader> OpenAsync(HttpClient client, string path) =>
-        OpenAsync(client, new HttpRequestMessage(HttpMethod.Get, path));
-
-    public static async Task<SseReader> OpenAsync(HttpClient client, HttpRequestMessage request)
-    {
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        return new SseReader(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
-    }
-
-    /// <summary>The next event of <paramref name="type"/>, skipping others.</summary>
-    public async Task<(string Type, string? Id, string Data)> NextAsync(string type, TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            string eventType = "message", data = "";
-            string? id = null;
-            string? line;
-            while (!string.IsNullOrEmpty(line = await reader.ReadLineAsync(cancel.Token)))
-            {
-                if (line.StartsWith("event: ", StringComparison.Ordinal)) eventType = line[7..];
-                else if (line.StartsWith("id: ", StringComparison.Ordinal)) id = line[4..];
-                else if (line.StartsWith("data: ", StringComparison.Ordinal)) data += line[6..];
-            }
-
-            if (line is null)
-            {
-                throw new EndOfStreamException("The stream ended.");
-            }
-
-            if (eventType == type && (data.Length > 0 || type != "message"))
-            {
-                return (eventType, id, data);
-            }
-        }
-    }
-
-    public void Dispose()
-    {
-        reader.Dispose();
-        response.Dispose();
     }
 }

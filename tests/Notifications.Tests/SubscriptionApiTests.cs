@@ -96,3 +96,34 @@ public sealed class SubscriptionApiTests(NotificationsServiceFixture service)
             $"expected an error for {field}, got {errors}");
     }
 }
+
+/// <summary>With private targets not allowed (the production default), internal webhook URLs are refused at the API.</summary>
+[Collection(NotificationsCollection.Name)]
+public sealed class WebhookTargetRefusalTests(NotificationsServiceFixture running)
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/hook")]
+    [InlineData("http://10.20.30.40/hook")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://localhost:5000/hook")]
+    [InlineData("http://[::1]:5000/hook")]
+    public async Task Internal_webhook_urls_are_refused_naming_the_field(string url)
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"notifications-strict-{Guid.NewGuid():N}.db");
+        var strict = new NotificationsServiceFixture(databasePath, running.Broker, [new("Notifications:Webhooks:AllowPrivateTargets", "false")]);
+        await using (strict)
+        {
+            using var anonymous = strict.Anonymous();
+            var response = await anonymous.PostAsJsonAsync("/api/notifications/subscriptions",
+                new { name = "x", contact = "c", webhookUrl = url, eventTypes = new[] { "forum.article.*" } });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+            Assert.Contains("internal address", errors.GetProperty("webhookUrl")[0].GetString());
+        }
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
+        }
+    }
+}
