@@ -25,6 +25,8 @@ public static class NotificationsServiceExtensions
             bus.AddConsumer<IndicatorEventsConsumer>();
         });
         builder.Services.AddScoped<Fanout>();
+        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.SectionName));
+        builder.Services.AddHostedService<RetentionSweep>();
 
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.SectionName));
         builder.Services.AddSingleton<WebhookTargetGuard>();

@@ -123,6 +123,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasKey(delivery => delivery.Id);
         builder.HasIndex(delivery => new { delivery.SubscriptionId, delivery.EventId }).IsUnique();
         builder.HasIndex(delivery => new { delivery.Status, delivery.NextAttemptAt });
+        builder.HasIndex(delivery => delivery.EventId);
         builder.Property(delivery => delivery.EventType).HasMaxLength(100);
         builder.Property(delivery => delivery.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(delivery => delivery.LastError).HasMaxLength(500);
