@@ -58,6 +58,23 @@ public sealed class StreamAndExchangeTests(NotificationsServiceFixture service)
     }
 
     [Fact]
+    public async Task A_stream_only_subscription_filters_its_stream()
+    {
+        var forum = $"forum-{Guid.NewGuid():N}"[..20];
+        var subscription = await service.SubscribeAsync(null, ["forum.article.*"], new { forums = new[] { forum } });
+        using var anonymous = service.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.GetAsync($"/api/notifications/stream?subscription={subscription.Id}")).StatusCode);
+
+        using var owner = service.Owner(subscription);
+        using var stream = await ServerSentEventsReader.OpenAsync(owner, $"/api/notifications/stream?subscription={subscription.Id}");
+        var wanted = SampleEvents.ArticlePublished(forum: forum);
+        await service.PublishAsync(SampleEvents.ArticlePublished(forum: "another-forum"));
+        await service.PublishAsync(wanted);
+        Assert.Equal(wanted.EventId.ToString(), (await stream.NextAsync("message", Patience)).Id);
+    }
+
+    [Fact]
     public async Task Stream_refuses_unknown_types()
     {
         using var client = service.Anonymous();

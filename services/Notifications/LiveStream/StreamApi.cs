@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ForumPlatform.Notifications.Data;
+using ForumPlatform.Notifications.Subscriptions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ namespace ForumPlatform.Notifications.LiveStream;
 /// <c>GET /api/notifications/stream</c>: Server-Sent Events, one CloudEvent (structured JSON) per <c>message</c>
 /// event with the CloudEvent id as the SSE id. Reconnecting with <c>Last-Event-ID</c> replays what was missed within
 /// the replay window, then continues live. A <c>heartbeat</c> event keeps idle connections open; a <c>gap</c> event
-/// says the replay could not start where asked.
+/// says the replay could not start where asked. Filters come from the query, or from a subscription
+/// (<c>?subscription={id}</c> with its management token), which is what a stream-only subscription is for.
 /// </summary>
 public static class StreamApi
 {
@@ -21,10 +23,11 @@ public static class StreamApi
         app.MapGet("/api/notifications/stream", Stream)
             .WithTags("Stream")
             .WithName("NotificationStream")
-            .WithSummary("Live notifications as Server-Sent Events, filterable and resumable with Last-Event-ID.")
+            .WithSummary("Live notifications as Server-Sent Events, filtered by query or by a subscription, resumable with Last-Event-ID.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-    private static async Task<Results<ServerSentEventsResult<string>, ValidationProblem>> Stream(
+    private static async Task<Results<ServerSentEventsResult<string>, ValidationProblem, NotFound, UnauthorizedHttpResult>> Stream(
+        HttpContext context,
         NotificationStream stream,
         IServiceScopeFactory scopes,
         IOptions<StreamOptions> options,
@@ -33,8 +36,39 @@ public static class StreamApi
         [FromQuery] string? types,
         [FromQuery] string? tags,
         [FromQuery] string? forum,
+        [FromQuery] Guid? subscription,
         CancellationToken cancellationToken)
     {
+        StreamFilter? subscribed = null;
+        if (subscription is { } subscriptionId)
+        {
+            // A stream-only (or any) subscription's own filters; its management token or admin reads it.
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                return TypedResults.Unauthorized();
+            }
+
+            if (types is not null || tags is not null || forum is not null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["subscription"] = ["Either a subscription or types/tags/forum, not both."],
+                });
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+            var found = context.User.CanManage(subscriptionId)
+                ? await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken)
+                : null;
+            if (found is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            subscribed = new StreamFilter(found.EventTypes, found.Filter);
+        }
+
         var patterns = Split(types);
         var unknown = patterns.Where(pattern => !EventTypePattern.IsKnown(pattern)).ToList();
         if (unknown.Count > 0)
@@ -59,7 +93,7 @@ public static class StreamApi
             resumeAfter = parsed;
         }
 
-        var filter = new StreamFilter(patterns, SubscriptionFilter.None with { Tags = Split(tags), Forums = Split(forum) });
+        var filter = subscribed ?? new StreamFilter(patterns, SubscriptionFilter.None with { Tags = Split(tags), Forums = Split(forum) });
         // Listen before replaying, so nothing committed in between is missed; duplicates are skipped by position.
         var listener = stream.Listen();
         return TypedResults.ServerSentEvents(
