@@ -74,6 +74,10 @@ public static class NotificationDelivery
             .Select(request => (request.ReceivedAt - returnedAt[((JsonElement)request.CloudEvent.Data!).GetProperty("articleId").GetString()!]).TotalMilliseconds)
             .ToList()));
 
+        var (listenerSeries, listenerNote) = await StreamListenersAsync(system, editor, listeners: 500, run);
+        series.Add(listenerSeries);
+        notes["stream listeners"] = listenerNote;
+
         foreach (var count in fanouts)
         {
             var tag = $"fanout-{count}-{run}";
@@ -100,6 +104,41 @@ public static class NotificationDelivery
 
         notes["notifications service peak memory"] = ArticleReads.PeakMemory("ForumPlatform.Notifications");
         return (series, notes);
+    }
+
+    /// <summary>
+    /// Many live listeners on the stream through the gateway, one event: per listener, from the publish request
+    /// returning to the event read from its stream.
+    /// </summary>
+    private static async Task<(Series Series, string Note)> StreamListenersAsync(RunningForumPlatform system, HttpClient editor, int listeners, string run)
+    {
+        var tag = $"stream-{run}";
+        using var gateway = system.Gateway();
+        // A plain client: the test client's resilience pipeline times out attempts, which long-lived streams outlast.
+        using var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var readers = new ServerSentEventsReader[listeners];
+        await Parallel.ForEachAsync(Enumerable.Range(0, listeners), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            readers[i] = await ServerSentEventsReader.OpenAsync(client, $"/api/notifications/stream?types=forum.article.published&tags={tag}"));
+        try
+        {
+            var reading = readers.Select(async reader =>
+            {
+                await reader.NextAsync("message", TimeSpan.FromSeconds(30));
+                return DateTimeOffset.UtcNow;
+            }).ToList();
+            var returned = await PublishAsync(editor, tag, 0);
+            var arrivals = await Task.WhenAll(reading);
+            var times = arrivals.Select(at => (at - returned).TotalMilliseconds).ToList();
+            return (new Series("notify-stream", $"{listeners} SSE listeners: publish -> read", times),
+                string.Create(CultureInfo.InvariantCulture, $"{listeners} listeners through the gateway, the last read the event {times.Max():F0} ms after publish returned"));
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                reader?.Dispose();
+            }
+        }
     }
 
     private static async Task<(string Id, string Token)> SubscribeAsync(HttpClient client, string url, string tag)
