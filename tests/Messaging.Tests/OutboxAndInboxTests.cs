@@ -93,6 +93,21 @@ public sealed class OutboxAndInboxTests(BrokerFixture broker) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task After_commit_actions_of_a_failed_attempt_never_run_and_the_retry_runs_its_own()
+    {
+        // Holds because each retry gets a fresh scope (and DbContext); a failed attempt's actions go with its scope.
+        await using var service = await TestService.StartAsync(broker.Node.ConnectionString);
+        var retried = TestService.NewEvent(EffectConsumer.FailsOnceTitle);
+
+        await service.Bus.Publish(retried, context => context.MessageId = retried.EventId);
+
+        await Eventually.TrueAsync(
+            async () => (await service.EffectsOfAsync(retried.EventId)).Count == 1, Patience, "the retried message to be processed");
+        Assert.Equal(2, EffectConsumer.Attempts[retried.EventId]);
+        Assert.Equal([(retried.EventId, 2)], EffectConsumer.AfterCommit.Where(action => action.EventId == retried.EventId));
+    }
+
+    [Fact]
     public async Task Inbox_records_past_their_retention_are_deleted_and_recent_ones_kept()
     {
         await using var service = await TestService.StartAsync(broker.Node.ConnectionString,

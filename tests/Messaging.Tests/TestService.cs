@@ -147,11 +147,30 @@ public sealed class EffectConsumer(TestDbContext db) : IConsumer<ArticlePublishe
 {
     public const string PoisonTitle = "poison";
 
+    /// <summary>Registers an after-commit action and fails with a transient error on its first attempt.</summary>
+    public const string FailsOnceTitle = "fails once";
+
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> Attempts = new();
+
+    /// <summary>The after-commit actions that ran: event id and the attempt that registered them.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentQueue<(Guid EventId, int Attempt)> AfterCommit = new();
+
     public Task Consume(ConsumeContext<ArticlePublished> context)
     {
         if (context.Message.Title == PoisonTitle)
         {
             throw new InvalidOperationException("This message can never be processed.");
+        }
+
+        if (context.Message.Title == FailsOnceTitle)
+        {
+            var eventId = context.Message.EventId;
+            var attempt = Attempts.AddOrUpdate(eventId, 1, (_, count) => count + 1);
+            db.OnCommitted(() => AfterCommit.Enqueue((eventId, attempt)));
+            if (attempt == 1)
+            {
+                throw new TimeoutException("A transient failure on the first attempt.");
+            }
         }
 
         db.Effects.Add(new Effect
