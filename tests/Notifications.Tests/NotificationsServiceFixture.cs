@@ -10,7 +10,8 @@ namespace ForumPlatform.Notifications.Tests;
 
 /// <summary>
 /// The notifications service on a real SQLite file and a private RabbitMQ node, with a real HTTP receiver for its
-/// webhooks. Retries come within a second here (0.2 s, 0.4 s, 0.4 s) instead of over three days.
+/// webhooks. Retries come within a second here (0.2 s, 0.4 s, 0.4 s) instead of over three days; concurrency
+/// limits (8 in flight, 2 per subscription) and the replay page (2 events) are small, so tests cross them.
 /// </summary>
 public class NotificationsServiceFixture : ServiceFixture<NotificationsDbContext>
 {
@@ -37,6 +38,8 @@ public class NotificationsServiceFixture : ServiceFixture<NotificationsDbContext
         new("Notifications:Webhooks:Jitter", "0"),
         new("Notifications:Webhooks:PollInterval", "00:00:00.100"),
         new("Notifications:Webhooks:MaxConcurrencyPerSubscription", "2"),
+        new("Notifications:Webhooks:MaxConcurrency", "8"),
+        new("Notifications:Stream:ReplayPageSize", "2"),
         new("Notifications:Stream:HeartbeatInterval", "00:00:01"),
         .. extraSettings,
     ];

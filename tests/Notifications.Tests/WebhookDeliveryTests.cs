@@ -240,6 +240,35 @@ public sealed class WebhookDeliveryTests(NotificationsServiceFixture service)
     }
 
     [Fact]
+    public async Task A_backlog_at_one_slow_subscription_does_not_starve_the_retries_of_another()
+    {
+        var slow = service.Receiver.NewEndpoint(new WebhookAnswer(204, Delay: TimeSpan.FromSeconds(2)));
+        var flaky = service.Receiver.NewEndpoint(new WebhookAnswer(500), new WebhookAnswer(204));
+        var backlog = await service.SubscribeAsync(slow, ["forum.indicator.updated"]);
+        await service.SubscribeAsync(flaky, ["forum.article.published"]);
+        using var owner = service.Owner(backlog);
+        await owner.PostAsync($"/api/notifications/subscriptions/{backlog.Id}/pause", null);
+        for (var i = 0; i < 30; i++)
+        {
+            await service.PublishAsync(SampleEvents.IndicatorUpdated());
+        }
+
+        await Eventually.TrueAsync(async () => (await service.DeliveriesAsync(backlog)).GetArrayLength() == 30, Patience,
+            "thirty deliveries held for the paused subscription");
+        // Thirty due at once for a subscription that takes two at a time, two seconds each: more than a query's batch
+        // (and, past the hand-over window, found by the query).
+        await Task.Delay(Webhooks.DeliveryDispatcher.HandOverWindow);
+        await owner.PostAsync($"/api/notifications/subscriptions/{backlog.Id}/resume", null);
+        await service.PublishAsync(SampleEvents.ArticlePublished());
+
+        // The retry (due 0.2 s after the first attempt) comes from the database, behind thirty older due rows.
+        var retried = await service.Receiver.WaitForAsync(flaky, 2, Patience);
+        Assert.True(retried[1].ReceivedAt - retried[0].ReceivedAt < TimeSpan.FromSeconds(3),
+            $"the retry waited {(retried[1].ReceivedAt - retried[0].ReceivedAt).TotalSeconds:0.0} s behind the backlog");
+        Assert.True(service.Receiver.At(slow).Count < 30, "the backlog had already drained; the test shows nothing");
+    }
+
+    [Fact]
     public async Task A_slow_endpoint_does_not_hold_up_another_subscription()
     {
         var slow = service.Receiver.NewEndpoint(new WebhookAnswer(204, Delay: TimeSpan.FromSeconds(3)));

@@ -26,6 +26,8 @@ public sealed class WebhookTargetGuardTests
     [InlineData("::ffff:10.0.0.1")]
     [InlineData("64:ff9b::a9fe:a9fe")]
     [InlineData("224.0.0.1")]
+    [InlineData("2002:a9fe:a9fe::1")]
+    [InlineData("64:ff9b:1::8.8.8.8")]
     public void Internal_addresses_are_recognised(string address) =>
         Assert.True(WebhookTargetGuard.IsInternal(IPAddress.Parse(address)));
 
@@ -34,6 +36,8 @@ public sealed class WebhookTargetGuardTests
     [InlineData("203.0.114.1")]
     [InlineData("172.32.0.1")]
     [InlineData("2606:4700:4700::1111")]
+    [InlineData("2002:0808:0808::1")]
+    [InlineData("64:ff9b::808:808")]
     public void Public_addresses_pass(string address) =>
         Assert.False(WebhookTargetGuard.IsInternal(IPAddress.Parse(address)));
 

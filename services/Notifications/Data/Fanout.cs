@@ -52,7 +52,8 @@ public sealed class Fanout(
             .Select(pair => new FreshDelivery(
                 new DueDelivery(pair.Second, pair.First.Id, received.Id, received.Type, received.OccurredAt, received.TraceParent,
                     pair.First.WebhookUrl!, pair.First.Secret, pair.First.PreviousSecret, pair.First.PreviousSecretExpiresAt),
-                body!))
+                body!,
+                received.ReceivedAt))
             .ToList();
         db.OnCommitted(() =>
         {

@@ -82,7 +82,7 @@ public sealed partial class ExchangePublisher(
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var pending = await db.ReceivedEvents.AsNoTracking()
             .Where(received => received.ExchangePublishedAt == null)
-            .OrderBy(received => received.ReceivedAt)
+            .OrderBy(received => received.ReceivedAt).ThenBy(received => received.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
         if (pending.Count == 0)

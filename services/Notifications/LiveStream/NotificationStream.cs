@@ -12,8 +12,8 @@ public sealed class StreamOptions
     /// <summary>How far back <c>Last-Event-ID</c> can resume; older positions get a <c>gap</c> event and only what is retained.</summary>
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Most events replayed on one reconnect.</summary>
-    public int MaxReplay { get; set; } = 10_000;
+    /// <summary>Events read from the database per query while replaying.</summary>
+    public int ReplayPageSize { get; set; } = 1_000;
 
     /// <summary>Events buffered for one listener; a listener that falls this far behind is disconnected.</summary>
     public int ListenerBuffer { get; set; } = 1_000;

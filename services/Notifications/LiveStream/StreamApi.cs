@@ -181,16 +181,27 @@ public static class StreamApi
         else
         {
             position = (last.ReceivedAt, last.Id);
-            query = query.Where(received => received.ReceivedAt >= last.ReceivedAt);
         }
 
-        // Order and filters run in memory (the filters look inside JSON facts), in the same (time, id) order the
-        // live path uses; the window and MaxReplay bound the work.
-        var events = await query.OrderBy(received => received.ReceivedAt).Take(options.MaxReplay).ToListAsync(cancellationToken);
-        return (events
-            .Where(received => (received.ReceivedAt, received.Id).CompareTo(position) > 0 && filter.Admits(received))
-            .OrderBy(received => (received.ReceivedAt, received.Id))
-            .ToList(), gap);
+        // Pages in (time, id) order, the order the live path uses; filters run in memory (they look inside JSON
+        // facts). A long replay may outrun the listener's live buffer: it is then cut off and resumes from here.
+        var replayed = new List<ReceivedEvent>();
+        while (true)
+        {
+            var from = position.At == DateTimeOffset.MinValue ? windowStart : position.At;
+            var page = (await query.Where(received => received.ReceivedAt >= from)
+                    .OrderBy(received => received.ReceivedAt).Take(options.ReplayPageSize + 1).ToListAsync(cancellationToken))
+                .Where(received => (received.ReceivedAt, received.Id).CompareTo(position) > 0)
+                .OrderBy(received => (received.ReceivedAt, received.Id))
+                .ToList();
+            if (page.Count == 0)
+            {
+                return (replayed, gap);
+            }
+
+            replayed.AddRange(page.Where(filter.Admits));
+            position = (page[^1].ReceivedAt, page[^1].Id);
+        }
     }
 
     private static SseItem<string> Item(ReceivedEvent received) =>

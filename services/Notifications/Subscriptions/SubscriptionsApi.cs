@@ -156,6 +156,11 @@ public static class SubscriptionsApi
             return TypedResults.NotFound();
         }
 
+        if (subscription.Status == SubscriptionStatus.Active)
+        {
+            return TypedResults.Ok(SubscriptionResponse.From(subscription)); // nothing held: retries keep their schedule
+        }
+
         var now = clock.GetUtcNow();
         subscription.Status = SubscriptionStatus.Active;
         subscription.StatusReason = null;
@@ -229,7 +234,13 @@ public static class SubscriptionsApi
         db.ReceivedEvents.Add(ping);
         db.Deliveries.Add(delivery);
         await db.SaveChangesAsync(cancellationToken);
-        deliveries.Wake();
+        if (subscription.Status == SubscriptionStatus.Active)
+        {
+            deliveries.HandOver([new FreshDelivery(
+                new DueDelivery(delivery.Id, id, ping.Id, ping.Type, ping.OccurredAt, ping.TraceParent, subscription.WebhookUrl,
+                    subscription.Secret, subscription.PreviousSecret, subscription.PreviousSecretExpiresAt),
+                new EncodedEvent(CloudEventEncoding.Encode(ping)), now)]);
+        }
         return TypedResults.Accepted($"/api/notifications/subscriptions/{id}/deliveries", new PingResponse(delivery.Id, ping.Id));
     }
 

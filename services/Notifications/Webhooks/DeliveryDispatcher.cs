@@ -38,7 +38,18 @@ public sealed partial class DeliveryDispatcher(
     private readonly HashSet<Guid> inFlight = [];
     private readonly ConcurrentQueue<Guid> committed = new();
     private readonly Dictionary<Guid, int> perSubscription = [];
+
+    // Handed-over deliveries whose subscription had no free slot yet; retried on the next pass while fresh.
+    private List<FreshDelivery> waitingHandOver = [];
     private SemaphoreSlim? slots;
+
+    /// <summary>
+    /// New deliveries belong to the hand-over path for this long; the query leaves them alone until then, and the
+    /// hand-over drops what it could not start within <see cref="HandOverLimit"/>, so the two never send one twice.
+    /// </summary>
+    public static readonly TimeSpan HandOverWindow = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan HandOverLimit = TimeSpan.FromSeconds(4);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,34 +79,44 @@ public sealed partial class DeliveryDispatcher(
 
     private async Task DispatchDueAsync(CancellationToken cancellationToken)
     {
-        while (committed.TryDequeue(out var id))
-        {
-            inFlight.Remove(id);
-        }
+        ReleaseCommitted();
 
         // Fresh deliveries handed over by the consumer first: no query stands between the commit and the send.
-        var handedOver = new List<FreshDelivery>();
+        var handedOver = waitingHandOver;
+        waitingHandOver = [];
         while (signal.TryTakeHandedOver(out var fresh))
         {
             handedOver.Add(fresh);
         }
 
-        await StartAsync(handedOver, cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var fresh in handedOver.Where(fresh => now - fresh.HandedOverAt < HandOverLimit))
+        {
+            if (!await TryStartAsync(fresh, cancellationToken) && !inFlight.Contains(fresh.Delivery.Id))
+            {
+                waitingHandOver.Add(fresh);
+            }
+        }
 
-        // Then whatever the database says is due (retries, held deliveries, what the hand-over could not take).
+        // Then whatever the database says is due: retries, held deliveries, what the hand-over could not take.
         while (true)
         {
-            while (committed.TryDequeue(out var id))
+            ReleaseCommitted();
+            List<Guid> full;
+            lock (perSubscription)
             {
-                inFlight.Remove(id);
+                full = perSubscription.Where(pair => pair.Value >= options.Value.MaxConcurrencyPerSubscription).Select(pair => pair.Key).ToList();
             }
 
             var limit = (options.Value.MaxConcurrency * 2) + inFlight.Count;
-            var due = await LoadDueAsync(limit, cancellationToken);
+            var due = await LoadDueAsync(limit, full, cancellationToken);
             var bodies = await LoadBodiesAsync(due.Where(delivery => !inFlight.Contains(delivery.Id)), cancellationToken);
-            var started = await StartAsync(
-                due.Where(delivery => bodies.ContainsKey(delivery.EventId)).Select(delivery => new FreshDelivery(delivery, bodies[delivery.EventId])),
-                cancellationToken);
+            var started = 0;
+            foreach (var delivery in due.Where(delivery => bodies.ContainsKey(delivery.EventId)))
+            {
+                started += await TryStartAsync(new FreshDelivery(delivery, bodies[delivery.EventId], now), cancellationToken) ? 1 : 0;
+            }
+
             if (started == 0 || due.Count < limit)
             {
                 return;
@@ -103,33 +124,42 @@ public sealed partial class DeliveryDispatcher(
         }
     }
 
-    /// <summary>Starts sending each delivery not already in flight whose subscription has a free slot.</summary>
-    private async Task<int> StartAsync(IEnumerable<FreshDelivery> deliveries, CancellationToken cancellationToken)
+    private void ReleaseCommitted()
     {
-        var started = 0;
-        foreach (var (delivery, body) in deliveries)
+        while (committed.TryDequeue(out var id))
         {
-            if (inFlight.Contains(delivery.Id) || !TryTakeSubscriptionSlot(delivery.SubscriptionId))
-            {
-                continue;
-            }
-
-            await slots!.WaitAsync(cancellationToken);
-            inFlight.Add(delivery.Id);
-            started++;
-            _ = SendAsync(delivery, body, cancellationToken);
+            inFlight.Remove(id);
         }
-
-        return started;
     }
 
-    private async Task<List<DueDelivery>> LoadDueAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>Starts sending a delivery unless it is already in flight or its subscription has no free slot.</summary>
+    private async Task<bool> TryStartAsync(FreshDelivery fresh, CancellationToken cancellationToken)
+    {
+        if (inFlight.Contains(fresh.Delivery.Id) || !TryTakeSubscriptionSlot(fresh.Delivery.SubscriptionId))
+        {
+            return false;
+        }
+
+        await slots!.WaitAsync(cancellationToken);
+        inFlight.Add(fresh.Delivery.Id);
+        _ = SendAsync(fresh.Delivery, fresh.Body, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Due deliveries, oldest first, leaving out subscriptions with no free slot (so one backlog cannot fill the
+    /// batch and starve the rest) and new deliveries still within the hand-over window.
+    /// </summary>
+    private async Task<List<DueDelivery>> LoadDueAsync(int limit, List<Guid> fullSubscriptions, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var now = clock.GetUtcNow();
+        var handOverSince = now - HandOverWindow;
         return await db.Deliveries.AsNoTracking()
             .Where(delivery => delivery.Status == DeliveryStatus.Pending && delivery.NextAttemptAt <= now)
+            .Where(delivery => delivery.TotalAttempts > 0 || delivery.CreatedAt < handOverSince)
+            .Where(delivery => !fullSubscriptions.Contains(delivery.SubscriptionId))
             .OrderBy(delivery => delivery.NextAttemptAt)
             .Join(db.Subscriptions.Where(subscription => subscription.Status == SubscriptionStatus.Active && subscription.WebhookUrl != null),
                 delivery => delivery.SubscriptionId, subscription => subscription.Id,
@@ -214,7 +244,9 @@ public sealed partial class DeliveryDispatcher(
         }
         catch (Exception exception)
         {
+            // Not recorded; released so the query finds it again (it is still pending in the database).
             LogSendFailed(exception, delivery.Id);
+            committed.Enqueue(delivery.Id);
         }
         finally
         {
@@ -235,22 +267,32 @@ public sealed partial class DeliveryDispatcher(
                 batch.Add(outcome);
             }
 
-            try
+            // Until the outcome is written the deliveries stay in flight: released early, they would be sent again.
+            var retryDelay = TimeSpan.FromMilliseconds(200);
+            while (true)
             {
-                await WriteAsync(batch, stoppingToken.IsCancellationRequested ? CancellationToken.None : stoppingToken);
-                foreach (var outcome in batch)
+                try
                 {
-                    committed.Enqueue(outcome.Delivery.Id);
+                    await WriteAsync(batch, stoppingToken.IsCancellationRequested ? CancellationToken.None : stoppingToken);
+                    break;
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogWriteFailed(exception, batch.Count, retryDelay.TotalSeconds);
+                    await Task.Delay(retryDelay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+                }
+                catch (Exception exception)
+                {
+                    // Stopping: not written, so sent again (same webhook-id) after the restart.
+                    LogWriteFailed(exception, batch.Count, 0);
+                    break;
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+
+            foreach (var outcome in batch)
             {
-                // Not recorded: the deliveries are still pending in the database and will be sent again.
-                LogWriteFailed(exception, batch.Count);
-                foreach (var outcome in batch)
-                {
-                    committed.Enqueue(outcome.Delivery.Id);
-                }
+                committed.Enqueue(outcome.Delivery.Id);
             }
 
             batch.Clear();
@@ -350,8 +392,8 @@ public sealed partial class DeliveryDispatcher(
     [LoggerMessage(LogLevel.Error, "Sending delivery {DeliveryId} failed unexpectedly; it stays pending")]
     private partial void LogSendFailed(Exception exception, Guid deliveryId);
 
-    [LoggerMessage(LogLevel.Error, "Recording the outcome of {Count} deliveries failed; they stay pending and will be sent again")]
-    private partial void LogWriteFailed(Exception exception, int count);
+    [LoggerMessage(LogLevel.Error, "Recording the outcome of {Count} deliveries failed; trying again in {Seconds} s")]
+    private partial void LogWriteFailed(Exception exception, int count, double seconds);
 
     [LoggerMessage(LogLevel.Warning, "Subscription {SubscriptionId} disabled: {Reason}")]
     private partial void LogDisabled(Guid subscriptionId, string reason);

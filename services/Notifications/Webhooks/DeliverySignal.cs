@@ -45,5 +45,5 @@ public sealed class DeliverySignal
     }
 }
 
-/// <summary>A committed delivery and its encoded event, ready to send.</summary>
-public sealed record FreshDelivery(DueDelivery Delivery, EncodedEvent Body);
+/// <summary>A committed delivery and its encoded event, ready to send; <see cref="HandedOverAt"/> is its commit.</summary>
+public sealed record FreshDelivery(DueDelivery Delivery, EncodedEvent Body, DateTimeOffset HandedOverAt);

@@ -39,7 +39,8 @@ public sealed class WebhookTargetGuard(IOptions<WebhookOptions> options)
                 ? $"Resolves to {refused}, a private, loopback, link-local or otherwise internal address."
                 : null;
         }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is SocketException or ArgumentException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return $"The host '{uri.Host}' could not be resolved.";
         }
@@ -113,10 +114,16 @@ public sealed class WebhookTargetGuard(IOptions<WebhookOptions> options)
         }
 
         var v6 = address.GetAddressBytes();
-        // 64:ff9b::/96 (NAT64) embeds an IPv4 address; 2001:db8::/32 is documentation.
+        // 64:ff9b::/96 (NAT64) and 2002::/16 (6to4) embed an IPv4 address; 64:ff9b:1::/48 is local-use NAT64;
+        // 2001:db8::/32 is documentation.
         if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b)
         {
-            return IsInternal(new IPAddress(v6[12..]));
+            return (v6[4] == 0x00 && v6[5] == 0x01) || IsInternal(new IPAddress(v6[12..]));
+        }
+
+        if (v6[0] == 0x20 && v6[1] == 0x02)
+        {
+            return IsInternal(new IPAddress(v6[2..6]));
         }
 
         return v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x0d && v6[3] == 0xb8;
