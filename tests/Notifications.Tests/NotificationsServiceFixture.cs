@@ -20,6 +20,10 @@ public class NotificationsServiceFixture : ServiceFixture<NotificationsDbContext
     {
     }
 
+    /// <summary>An instance of its own (database and broker) with settings of its own.</summary>
+    protected NotificationsServiceFixture(IEnumerable<KeyValuePair<string, string>> settings)
+        : base("notifications") => extraSettings = settings.ToList();
+
     /// <summary>Another instance on an existing database and broker, as after a restart.</summary>
     internal NotificationsServiceFixture(string databasePath, RabbitMqNode broker, IEnumerable<KeyValuePair<string, string>>? settings = null)
         : base("notifications", databasePath, broker) => extraSettings = settings?.ToList() ?? [];

@@ -97,9 +97,14 @@ public sealed class SubscriptionApiTests(NotificationsServiceFixture service)
     }
 }
 
+/// <summary>
+/// The service as in production: private webhook targets not allowed. A broker of its own, so its consumers never
+/// compete with the shared instance's for events.
+/// </summary>
+public sealed class StrictTargetsFixture() : NotificationsServiceFixture([new("Notifications:Webhooks:AllowPrivateTargets", "false")]);
+
 /// <summary>With private targets not allowed (the production default), internal webhook URLs are refused at the API.</summary>
-[Collection(NotificationsCollection.Name)]
-public sealed class WebhookTargetRefusalTests(NotificationsServiceFixture running)
+public sealed class WebhookTargetRefusalTests(StrictTargetsFixture strict) : IClassFixture<StrictTargetsFixture>
 {
     [Theory]
     [InlineData("http://127.0.0.1:8080/hook")]
@@ -109,21 +114,11 @@ public sealed class WebhookTargetRefusalTests(NotificationsServiceFixture runnin
     [InlineData("http://[::1]:5000/hook")]
     public async Task Internal_webhook_urls_are_refused_naming_the_field(string url)
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"notifications-strict-{Guid.NewGuid():N}.db");
-        var strict = new NotificationsServiceFixture(databasePath, running.Broker, [new("Notifications:Webhooks:AllowPrivateTargets", "false")]);
-        await using (strict)
-        {
-            using var anonymous = strict.Anonymous();
-            var response = await anonymous.PostAsJsonAsync("/api/notifications/subscriptions",
-                new { name = "x", contact = "c", webhookUrl = url, eventTypes = new[] { "forum.article.*" } });
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-            Assert.Contains("internal address", errors.GetProperty("webhookUrl")[0].GetString());
-        }
-
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        using var anonymous = strict.Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/notifications/subscriptions",
+            new { name = "x", contact = "c", webhookUrl = url, eventTypes = new[] { "forum.article.*" } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("internal address", errors.GetProperty("webhookUrl")[0].GetString());
     }
 }
