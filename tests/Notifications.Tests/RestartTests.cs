@@ -20,6 +20,7 @@ public sealed class RestartTests(NotificationsServiceFixture running)
         var first = new NotificationsServiceFixture(databasePath, broker, slowRetry);
         await using (first)
         {
+            await first.WaitUntilReadyAsync();
             subscription = await first.SubscribeAsync(url, ["forum.schedule.released"]);
             await first.PublishAsync(SampleEvents.ScheduleReleased());
             await running.Receiver.WaitForAsync(url, 1, TimeSpan.FromSeconds(10));
@@ -32,7 +33,7 @@ public sealed class RestartTests(NotificationsServiceFixture running)
         var second = new NotificationsServiceFixture(databasePath, broker, slowRetry);
         await using (second)
         {
-            _ = second.Server;
+            await second.WaitUntilReadyAsync();
             var received = await running.Receiver.WaitForAsync(url, 2, TimeSpan.FromSeconds(15));
             Assert.Equal(received[0].WebhookId, received[1].WebhookId);
             var delivery = await Eventually.GetValueAsync(async () =>
