@@ -41,9 +41,6 @@ public sealed class SchedulerRestartTests(ArticlesServiceFixture running)
             Assert.Equal("published", published.GetProperty("status").GetString());
         }
 
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        SqliteTestFiles.Delete(databasePath);
     }
 }

@@ -109,10 +109,7 @@ public sealed class TestService : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StopAsync(timeout.Token);
         host.Dispose();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        Testing.SqliteTestFiles.Delete(databasePath);
     }
 }
 

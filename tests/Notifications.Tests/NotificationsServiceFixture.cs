@@ -32,8 +32,6 @@ public class NotificationsServiceFixture : ServiceFixture<NotificationsDbContext
 
     public WebhookReceiver Receiver { get; private set; } = null!;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
     [
         new("Notifications:Webhooks:RetrySchedule:0", "00:00:00.200"),

@@ -44,9 +44,6 @@ public sealed class RestartTests(NotificationsServiceFixture running)
             Assert.Equal(2, delivery.GetProperty("attempts").GetInt32());
         }
 
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        SqliteTestFiles.Delete(databasePath);
     }
 }

@@ -79,9 +79,6 @@ public sealed class RetentionTests : IAsyncLifetime
     {
         await db.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        Testing.SqliteTestFiles.Delete(databasePath);
     }
 }

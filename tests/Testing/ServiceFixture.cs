@@ -79,10 +79,7 @@ public abstract class ServiceFixture<TEntryPoint> : WebApplicationFactory<TEntry
                 await broker.DisposeAsync();
             }
 
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(DatabasePath + suffix);
-            }
+            SqliteTestFiles.Delete(DatabasePath);
         }
     }
 }

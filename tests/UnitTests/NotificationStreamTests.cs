@@ -1,13 +1,14 @@
 using ForumPlatform.Contracts;
 using ForumPlatform.Notifications.Data;
 using ForumPlatform.Notifications.LiveStream;
+using ForumPlatform.Notifications.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace ForumPlatform.UnitTests;
 
 public sealed class NotificationStreamTests
 {
-    private static ReceivedEvent Sample(int n) => new()
+    private static LiveNotification Sample(int n) => new(new ReceivedEvent
     {
         Id = Guid.CreateVersion7(),
         Type = EventTypes.ArticlePublished,
@@ -15,7 +16,7 @@ public sealed class NotificationStreamTests
         Subject = $"articles/sample-{n}",
         Data = "{}",
         Facts = new NotificationFacts(EventTypes.ArticlePublished),
-    };
+    }, new EncodedEvent("{}"u8.ToArray()));
 
     [Fact]
     public async Task A_listener_that_falls_behind_is_cut_off_without_holding_up_the_others()

@@ -46,20 +46,21 @@ public sealed class Fanout(
         var wanting = subscriptions.Where(subscription => subscription.Wants(facts)).ToList();
         var deliveryIds = await InsertDeliveriesAsync(received, wanting, cancellationToken);
 
-        var body = wanting.Count > 0 ? new EncodedEvent(CloudEventEncoding.Encode(received)) : null;
+        // Encoded once: every webhook and every live listener gets these bytes.
+        var body = new EncodedEvent(CloudEventEncoding.Encode(received));
         var ready = wanting.Zip(deliveryIds)
             .Where(pair => pair.First.Status == SubscriptionStatus.Active)
             .Select(pair => new FreshDelivery(
                 new DueDelivery(pair.Second, pair.First.Id, received.Id, received.Type, received.OccurredAt, received.TraceParent,
                     pair.First.WebhookUrl!, pair.First.Secret, pair.First.PreviousSecret, pair.First.PreviousSecretExpiresAt),
-                body!,
+                body,
                 received.ReceivedAt))
             .ToList();
         db.OnCommitted(() =>
         {
             deliveries.HandOver(ready);
             exchange.Wake();
-            stream.Publish(received);
+            stream.Publish(new LiveNotification(received, body));
         });
     }
 

@@ -1,20 +1,12 @@
 using ForumPlatform.Messaging;
 using ForumPlatform.Notifications.Data;
-using ForumPlatform.Notifications.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using RabbitMQ.Client;
 
 namespace ForumPlatform.Notifications.Exchange;
 
 /// <summary>Wakes the exchange publisher when notifications are committed.</summary>
-public sealed class ExchangeSignal
-{
-    private readonly DeliverySignal signal = new();
-
-    public void Wake() => signal.Wake();
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
-}
+public sealed class ExchangeSignal : WakeSignal;
 
 /// <summary>
 /// Publishes every notification to the durable topic exchange <c>forum.notifications</c> as a structured CloudEvent

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ForumPlatform.Notifications.Data;
+using ForumPlatform.Notifications.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace ForumPlatform.Notifications.LiveStream;
@@ -42,7 +43,7 @@ public sealed class NotificationStream(IOptions<StreamOptions> options)
         }
     }
 
-    public void Publish(ReceivedEvent received)
+    public void Publish(LiveNotification notification)
     {
         Listener[] current;
         lock (listenersLock)
@@ -52,7 +53,7 @@ public sealed class NotificationStream(IOptions<StreamOptions> options)
 
         foreach (var listener in current)
         {
-            if (!listener.Events.Writer.TryWrite(received))
+            if (!listener.Events.Writer.TryWrite(notification))
             {
                 listener.Events.Writer.TryComplete(new ListenerTooSlowException());
                 Remove(listener);
@@ -63,7 +64,7 @@ public sealed class NotificationStream(IOptions<StreamOptions> options)
     /// <summary>Starts buffering live events for one listener; dispose it when the listener leaves.</summary>
     public Listener Listen()
     {
-        var listener = new Listener(this, Channel.CreateBounded<ReceivedEvent>(new BoundedChannelOptions(options.Value.ListenerBuffer)
+        var listener = new Listener(this, Channel.CreateBounded<LiveNotification>(new BoundedChannelOptions(options.Value.ListenerBuffer)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
@@ -84,14 +85,17 @@ public sealed class NotificationStream(IOptions<StreamOptions> options)
         }
     }
 
-    public sealed class Listener(NotificationStream stream, Channel<ReceivedEvent> events) : IDisposable
+    public sealed class Listener(NotificationStream stream, Channel<LiveNotification> events) : IDisposable
     {
-        internal Channel<ReceivedEvent> Events { get; } = events;
+        internal Channel<LiveNotification> Events { get; } = events;
 
-        public ChannelReader<ReceivedEvent> Reader => Events.Reader;
+        public ChannelReader<LiveNotification> Reader => Events.Reader;
 
         public void Dispose() => stream.Remove(this);
     }
 }
+
+/// <summary>A committed notification with its CloudEvent, encoded once for every listener.</summary>
+public sealed record LiveNotification(ReceivedEvent Event, EncodedEvent Body);
 
 public sealed class ListenerTooSlowException() : Exception("The listener fell too far behind and was disconnected; reconnect with Last-Event-ID.");

@@ -122,13 +122,13 @@ public static class StreamApi
             foreach (var received in replay.Events)
             {
                 position = (received.ReceivedAt, received.Id);
-                yield return Item(received);
+                yield return Item(received, System.Text.Encoding.UTF8.GetString(CloudEventEncoding.Encode(received)));
             }
         }
 
         while (true)
         {
-            ReceivedEvent? next;
+            LiveNotification? next;
             using (var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 heartbeat.CancelAfter(options.HeartbeatInterval);
@@ -154,9 +154,9 @@ public static class StreamApi
             {
                 yield return new SseItem<string>(string.Empty, "heartbeat");
             }
-            else if (filter.Admits(next) && (next.ReceivedAt, next.Id).CompareTo(position) > 0)
+            else if (filter.Admits(next.Event) && (next.Event.ReceivedAt, next.Event.Id).CompareTo(position) > 0)
             {
-                yield return Item(next);
+                yield return Item(next.Event, next.Body.Text);
             }
         }
     }
@@ -204,8 +204,7 @@ public static class StreamApi
         }
     }
 
-    private static SseItem<string> Item(ReceivedEvent received) =>
-        new(System.Text.Encoding.UTF8.GetString(CloudEventEncoding.Encode(received))) { EventId = received.Id.ToString() };
+    private static SseItem<string> Item(ReceivedEvent received, string cloudEvent) => new(cloudEvent) { EventId = received.Id.ToString() };
 
     private static List<string> Split(string? values) =>
         values?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => v.ToLowerInvariant()).ToList() ?? [];

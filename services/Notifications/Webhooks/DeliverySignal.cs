@@ -7,15 +7,10 @@ namespace ForumPlatform.Notifications.Webhooks;
 /// freshly committed deliveries with all they need, so the first attempt does not wait for a database round trip.
 /// What does not fit in the hand-over buffer is found by the dispatcher's query instead.
 /// </summary>
-public sealed class DeliverySignal
+public sealed class DeliverySignal : WakeSignal
 {
-    private readonly Channel<bool> wakeUps = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
     private readonly Channel<FreshDelivery> handedOver = Channel.CreateBounded<FreshDelivery>(
         new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-
-    public void Wake() => wakeUps.Writer.TryWrite(true);
 
     /// <summary>Deliveries committed a moment ago; call only after the commit.</summary>
     public void HandOver(IEnumerable<FreshDelivery> deliveries)
@@ -29,20 +24,6 @@ public sealed class DeliverySignal
     }
 
     internal bool TryTakeHandedOver(out FreshDelivery delivery) => handedOver.Reader.TryRead(out delivery!);
-
-    /// <summary>Waits for a wake-up or until <paramref name="timeout"/> passes.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
-        try
-        {
-            await wakeUps.Reader.ReadAsync(timer.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
 }
 
 /// <summary>A committed delivery and its encoded event, ready to send; <see cref="HandedOverAt"/> is its commit.</summary>
