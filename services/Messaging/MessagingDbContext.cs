@@ -1,5 +1,9 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text.Json;
 using ForumPlatform.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ForumPlatform.Messaging;
@@ -29,6 +33,54 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     /// <summary>Adds an event to the outbox; it is published after the surrounding transaction commits.</summary>
     public void AddEvent<TEvent>(TEvent domainEvent) where TEvent : class, IForumEvent =>
         OutboxMessages.Add(OutboxMessage.For(domainEvent));
+
+    /// <summary>
+    /// Adds many events with one prepared INSERT on the open transaction, for changes that raise thousands of
+    /// events at once (an import): the change tracker would spend seconds on them. Published after the commit.
+    /// </summary>
+    public async Task AddEventsAsync<TEvent>(IReadOnlyCollection<TEvent> domainEvents, CancellationToken cancellationToken)
+        where TEvent : class, IForumEvent
+    {
+        if (domainEvents.Count == 0)
+        {
+            return;
+        }
+
+        var transaction = Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk events are written inside the caller's transaction.");
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        // Values in EF Core's SQLite formats: GUIDs as upper-case text, times as UTC text.
+        command.CommandText = """
+            INSERT INTO "OutboxMessages" ("Id", "MessageType", "Body", "OccurredAt", "TraceParent", "TraceState", "Attempts", "NextAttemptAt")
+            VALUES ($id, $type, $body, $occurredAt, $traceParent, $traceState, 0, $nextAttemptAt)
+            """;
+        var id = Parameter(command, "$id");
+        var body = Parameter(command, "$body");
+        var occurredAt = Parameter(command, "$occurredAt");
+        var nextAttemptAt = Parameter(command, "$nextAttemptAt");
+        Parameter(command, "$type").Value = typeof(TEvent).FullName!;
+        Parameter(command, "$traceParent").Value = (object?)Activity.Current?.Id ?? DBNull.Value;
+        Parameter(command, "$traceState").Value = (object?)Activity.Current?.TraceStateString ?? DBNull.Value;
+        await command.PrepareAsync(cancellationToken);
+        foreach (var domainEvent in domainEvents)
+        {
+            id.Value = domainEvent.EventId.ToString().ToUpperInvariant();
+            body.Value = JsonSerializer.Serialize(domainEvent, OutboxMessage.Json);
+            occurredAt.Value = domainEvent.OccurredAt.UtcDateTime;
+            nextAttemptAt.Value = (domainEvent.OccurredAt + OutboxMessage.ImmediatePublishGrace).UtcDateTime;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            UncommittedOutboxIds.Add(domainEvent.EventId);
+        }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

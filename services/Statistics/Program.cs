@@ -12,6 +12,10 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi("/api/stats/openapi/{documentName}.json");
+app.MapIndicatorsApi();
+app.MapObservationsApi();
+app.MapSeriesApi();
+app.MapImportsApi();
 app.MapPlatformFiguresApi();
 
 app.Run();

@@ -1,4 +1,5 @@
 using ForumPlatform.Agenda.Data;
+using ForumPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Agenda.Api;

@@ -9,11 +9,23 @@ public sealed class StatisticsDbContext(DbContextOptions<StatisticsDbContext> op
 
     public DbSet<RecordedEvent> Events => Set<RecordedEvent>();
 
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<Observation> Observations => Set<Observation>();
+
+    public DbSet<ObservationRevision> ObservationRevisions => Set<ObservationRevision>();
+
+    public DbSet<IndicatorImport> IndicatorImports => Set<IndicatorImport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new PlatformCounterConfiguration());
         modelBuilder.ApplyConfiguration(new RecordedEventConfiguration());
+        modelBuilder.ApplyConfiguration(new IndicatorConfiguration());
+        modelBuilder.ApplyConfiguration(new ObservationConfiguration());
+        modelBuilder.ApplyConfiguration(new ObservationRevisionConfiguration());
+        modelBuilder.ApplyConfiguration(new IndicatorImportConfiguration());
     }
 }
 

@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using ForumPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace ForumPlatform.Agenda.Api;
+namespace ForumPlatform.ServiceDefaults;
 
 /// <summary>
-/// Conditional GET for reads that are not a release (forums, the changelog): the ETag is a hash of the JSON body,
+/// Conditional GET for JSON reads without a version of their own (forums, the changelog, statistics): the ETag is a hash of the JSON body,
 /// so it changes exactly when the answer does, and a client that has it gets 304.
 /// </summary>
 public static class JsonETag

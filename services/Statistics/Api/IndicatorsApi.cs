@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Statistics.Data;
+using ForumPlatform.Statistics.Indicators;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumPlatform.Statistics.Api;
+
+public sealed record IndicatorSourceBody(string? Organization, string? Url);
+
+/// <summary>An indicator's definition; values are <c>value × 10^scale</c> of <c>unit</c>.</summary>
+public sealed record IndicatorRequest(
+    string? Name, string? Unit, int? Scale, string? Description, IndicatorSourceBody? Source, string? Frequency);
+
+public sealed record IndicatorResponse(
+    string Code, string Name, string Unit, int Scale, string? Description, IndicatorSourceBody Source, string Frequency,
+    bool SampleData, DateTimeOffset UpdatedAt)
+{
+    public static IndicatorResponse From(Indicator indicator) => new(
+        indicator.Code, indicator.Name, indicator.Unit, indicator.Scale, indicator.Description,
+        new IndicatorSourceBody(indicator.SourceOrganization, indicator.SourceUrl),
+        indicator.Frequency.ToString().ToLowerInvariant(), indicator.IsSampleData, indicator.UpdatedAt);
+}
+
+public sealed record AreaResponse(string Code, string Name, IReadOnlyList<string> Members);
+
+public static partial class IndicatorsApi
+{
+    public static RouteGroupBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/stats").WithTags("Indicators");
+        api.MapGet("/indicators", ListIndicators).WithName("ListIndicators")
+            .WithSummary("Every indicator with its unit, scale, source and frequency.")
+            .Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/indicators/{code}", GetIndicator).WithName("GetIndicator")
+            .WithSummary("One indicator's definition.")
+            .Produces(StatusCodes.Status304NotModified);
+        api.MapPut("/indicators/{code}", DefineIndicator).WithName("DefineIndicator")
+            .WithSummary("Defines an indicator or changes its definition (analyst). Its frequency is fixed once it has observations.")
+            .RequireAuthorization(ForumPolicies.Analyst);
+        api.MapGet("/areas", ListAreas).WithName("ListAreas")
+            .WithSummary("The reporter and partner codes: ISO 3166 alpha-3 countries and the regions WLD, CAS and CAREC with their members.");
+        return api;
+    }
+
+    private static async Task<IResult> ListIndicators(HttpContext http, StatisticsDbContext db, CancellationToken cancellationToken)
+    {
+        var indicators = await db.Indicators.AsNoTracking().OrderBy(indicator => indicator.Code).ToListAsync(cancellationToken);
+        return JsonETag.Respond(http, indicators.Select(IndicatorResponse.From).ToList());
+    }
+
+    private static async Task<IResult> GetIndicator(string code, HttpContext http, StatisticsDbContext db, CancellationToken cancellationToken)
+    {
+        var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(indicator => indicator.Code == code, cancellationToken);
+        return indicator is null ? NotFound(code) : JsonETag.Respond(http, IndicatorResponse.From(indicator));
+    }
+
+    private static async Task<Results<Ok<IndicatorResponse>, Created<IndicatorResponse>, ValidationProblem, ProblemHttpResult>> DefineIndicator(
+        string code, IndicatorRequest request, StatisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = Validate(code, request, out var frequency);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var indicator = await db.Indicators.SingleOrDefaultAsync(existing => existing.Code == code, cancellationToken);
+        var created = indicator is null;
+        if (indicator is null)
+        {
+            indicator = new Indicator { Code = code, Name = "", Unit = "", SourceOrganization = "" };
+            db.Indicators.Add(indicator);
+        }
+        else if (indicator.Frequency != frequency
+            && await db.Observations.AnyAsync(observation => observation.IndicatorCode == code, cancellationToken))
+        {
+            return TypedResults.Problem(
+                title: "The frequency cannot change.",
+                detail: $"'{code}' has observations with {indicator.Frequency.ToString().ToLowerInvariant()} periods; define a new indicator instead.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        indicator.Name = request.Name!.Trim();
+        indicator.Unit = request.Unit!.Trim();
+        indicator.Scale = request.Scale ?? 0;
+        indicator.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
+        indicator.SourceOrganization = request.Source!.Organization!.Trim();
+        indicator.SourceUrl = string.IsNullOrWhiteSpace(request.Source.Url) ? null : request.Source.Url.Trim();
+        indicator.Frequency = frequency;
+        indicator.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+
+        var response = IndicatorResponse.From(indicator);
+        return created ? TypedResults.Created($"/api/stats/indicators/{code}", response) : TypedResults.Ok(response);
+    }
+
+    private static Ok<List<AreaResponse>> ListAreas() =>
+        TypedResults.Ok(Areas.All.Select(area => new AreaResponse(area.Code, area.Name, area.Members)).ToList());
+
+    internal static ProblemHttpResult NotFound(string code) => TypedResults.Problem(
+        title: "Unknown indicator.", detail: $"There is no indicator '{code}'.", statusCode: StatusCodes.Status404NotFound);
+
+    private static Dictionary<string, string[]> Validate(string code, IndicatorRequest request, out Frequency frequency)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (code.Length > IndicatorLimits.Code || !CodePattern().IsMatch(code))
+        {
+            errors["code"] = ["Use lower-case words separated by dots, e.g. trade.total.usd."];
+        }
+
+        Require(errors, "name", request.Name, IndicatorLimits.Name);
+        Require(errors, "unit", request.Unit, IndicatorLimits.Unit);
+        Require(errors, "source.organization", request.Source?.Organization, IndicatorLimits.Name);
+        if (request.Scale is < 0 or > IndicatorLimits.MaxScale)
+        {
+            errors["scale"] = [$"The scale is a power of ten from 0 to {IndicatorLimits.MaxScale} (9 for billions)."];
+        }
+
+        if (request.Description is { Length: > IndicatorLimits.Description })
+        {
+            errors["description"] = [$"At most {IndicatorLimits.Description} characters."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Source?.Url)
+            && (request.Source.Url.Length > IndicatorLimits.Url
+                || !Uri.TryCreate(request.Source.Url.Trim(), UriKind.Absolute, out var url)
+                || url.Scheme is not ("http" or "https")))
+        {
+            errors["source.url"] = ["An absolute http or https address."];
+        }
+
+        if (!Enum.TryParse(request.Frequency, ignoreCase: true, out frequency) || !Enum.IsDefined(frequency) || int.TryParse(request.Frequency, out _))
+        {
+            errors["frequency"] = ["One of annual, quarterly, monthly."];
+        }
+
+        return errors;
+    }
+
+    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = ["Required."];
+        }
+        else if (value.Trim().Length > maxLength)
+        {
+            errors[field] = [$"At most {maxLength} characters."];
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+([._-][a-z0-9]+)*$")]
+    private static partial Regex CodePattern();
+}

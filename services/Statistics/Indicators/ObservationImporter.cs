@@ -1,0 +1,360 @@
+using System.Data.Common;
+using System.Globalization;
+using ForumPlatform.Contracts;
+using ForumPlatform.Messaging;
+using ForumPlatform.Statistics.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ForumPlatform.Statistics.Indicators;
+
+/// <summary>What an upload did, or would do in a dry run, and every problem found in it.</summary>
+public sealed record ImportReport(
+    bool DryRun,
+    bool Stored,
+    Guid? ImportId,
+    int Rows,
+    int Inserted,
+    int Changed,
+    int Unchanged,
+    int BadRows,
+    IReadOnlyList<ImportProblem> Errors);
+
+/// <summary>
+/// Imports observations all or nothing: every row is checked first, and nothing is written when one is bad.
+/// A stored upload replaces the values of the periods it names, keeps the replaced values as revisions, and
+/// raises <see cref="IndicatorUpdated"/> for every value it changes (a first value counts as a change from none).
+/// </summary>
+public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate writeGate, TimeProvider clock)
+{
+    /// <summary>Status values besides none (a final figure).</summary>
+    public static readonly IReadOnlyList<string> Statuses = ["estimated", "provisional", "forecast"];
+
+    private readonly record struct ValidRow(
+        Indicator Indicator, string Reporter, string Partner, string Period, decimal? Value, string? Status, string? Note);
+
+    private readonly record struct Stored(long Id, decimal? Value, string? Status, string? Note, DateTime UpdatedAt, string ImportId);
+
+    public async Task<ImportReport> ImportAsync(
+        IAsyncEnumerable<UploadedRow> upload, string format, bool dryRun, string? importedBy, CancellationToken cancellationToken)
+    {
+        var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(indicator => indicator.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var problems = new List<ImportProblem>();
+        var rows = new List<ValidRow>();
+        var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var count = 0;
+        await foreach (var uploaded in upload.WithCancellation(cancellationToken))
+        {
+            count++;
+            if (Validate(uploaded, indicators, problems) is { } valid)
+            {
+                var key = $"{valid.Indicator.Code}|{valid.Reporter}|{valid.Partner}|{valid.Period}";
+                if (firstRowOfKey.TryAdd(key, uploaded.Row))
+                {
+                    rows.Add(valid);
+                }
+                else
+                {
+                    problems.Add(new ImportProblem(uploaded.Row, uploaded.Line, null, null,
+                        $"Duplicate row: row {firstRowOfKey[key]} already gives {valid.Indicator.Code} {valid.Reporter}→{valid.Partner} {valid.Period}."));
+                }
+            }
+        }
+
+        var badRows = problems.Select(problem => problem.Row).Distinct().Count();
+        if (problems.Count > 0)
+        {
+            return new ImportReport(dryRun, false, null, count, 0, 0, 0, badRows, problems);
+        }
+
+        if (dryRun)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var (inserted, changed, unchanged, _) = await ApplyAsync(rows, null, cancellationToken);
+                return new ImportReport(true, false, null, count, inserted, changed, unchanged, 0, []);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var importId = Guid.CreateVersion7(clock.GetUtcNow());
+            var (inserted, changed, unchanged, events) = await ApplyAsync(rows, importId, cancellationToken);
+            db.IndicatorImports.Add(new IndicatorImport
+            {
+                Id = importId,
+                ImportedAt = clock.GetUtcNow(),
+                ImportedBy = importedBy,
+                Format = format,
+                Rows = count,
+                Inserted = inserted,
+                Changed = changed,
+                Unchanged = unchanged,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await db.AddEventsAsync(events, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ImportReport(false, true, importId, count, inserted, changed, unchanged, 0, []);
+        }
+    }
+
+    private static ValidRow? Validate(UploadedRow row, Dictionary<string, Indicator> indicators, List<ImportProblem> problems)
+    {
+        var before = problems.Count;
+        void Problem(string column, string? value, string error) => problems.Add(new ImportProblem(row.Row, row.Line, column, value, error));
+
+        if (row.ReadError is not null)
+        {
+            problems.Add(new ImportProblem(row.Row, row.Line, null, null, row.ReadError));
+            return null;
+        }
+
+        Indicator? indicator = null;
+        if (row.Indicator is null)
+        {
+            Problem(ImportFormats.Indicator, null, "The indicator code is required.");
+        }
+        else if (!indicators.TryGetValue(row.Indicator, out indicator))
+        {
+            Problem(ImportFormats.Indicator, row.Indicator, $"Unknown indicator '{row.Indicator}'; define it first (PUT /api/stats/indicators/{{code}}).");
+        }
+
+        var reporter = AreaCode(row.Reporter, ImportFormats.Reporter, Problem);
+        var partner = AreaCode(row.Partner, ImportFormats.Partner, Problem);
+        if (reporter is not null && reporter == partner)
+        {
+            Problem(ImportFormats.Partner, row.Partner, "The partner must differ from the reporter.");
+        }
+
+        string? period = null;
+        if (row.Period is null)
+        {
+            Problem(ImportFormats.Period, null, "The period is required.");
+        }
+        else if (indicator is not null)
+        {
+            if (Period.TryParse(row.Period, indicator.Frequency, out var parsed, out var error))
+            {
+                period = parsed.ToString();
+            }
+            else
+            {
+                Problem(ImportFormats.Period, row.Period, error!);
+            }
+        }
+
+        var value = ParseValue(row.Value, Problem);
+        string? status = null;
+        if (row.Status is not null)
+        {
+            status = Statuses.FirstOrDefault(known => string.Equals(known, row.Status, StringComparison.OrdinalIgnoreCase));
+            if (status is null)
+            {
+                Problem(ImportFormats.Status, row.Status, $"Unknown status; leave it empty for a final figure or use {string.Join(", ", Statuses)}.");
+            }
+        }
+
+        if (row.Note is { Length: > IndicatorLimits.Note })
+        {
+            Problem(ImportFormats.Note, row.Note[..40] + "…", $"The note is longer than {IndicatorLimits.Note} characters.");
+        }
+
+        return problems.Count == before
+            ? new ValidRow(indicator!, reporter!, partner!, period!, value, status, row.Note)
+            : null;
+    }
+
+    private static string? AreaCode(string? code, string column, Action<string, string?, string> problem)
+    {
+        if (code is null)
+        {
+            problem(column, null, $"The {column} code is required.");
+            return null;
+        }
+
+        var area = Areas.Find(code);
+        if (area is null)
+        {
+            problem(column, code, "Unknown country or region code; use ISO 3166 alpha-3 (e.g. KAZ) or a region (WLD, CAS, CAREC).");
+        }
+
+        return area?.Code;
+    }
+
+    /// <summary>
+    /// Empty means "not available". Numbers use a dot for decimals; grouping (1,234 or 1 234) is refused rather than
+    /// guessed, since a comma is a decimal separator in half the world.
+    /// </summary>
+    private static decimal? ParseValue(string? text, Action<string, string?, string> problem)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Contains(',') || text.Contains(' ') || text.Contains('\u00a0'))
+        {
+            problem(ImportFormats.Value, text, "Thousands separators and decimal commas are not accepted; write 94800000000 or 94.8.");
+            return null;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                CultureInfo.InvariantCulture, out var value))
+        {
+            problem(ImportFormats.Value, text, "Not a number; leave it empty where the value is not available.");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Compares each row with what is stored and, when <paramref name="importId"/> is given, writes it: one prepared
+    /// statement each for look-up, insert, revision and update on the open transaction.
+    /// </summary>
+    private async Task<(int Inserted, int Changed, int Unchanged, List<IndicatorUpdated> Events)> ApplyAsync(
+        List<ValidRow> rows, Guid? importId, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var now = clock.GetUtcNow();
+        var import = importId?.ToString().ToUpperInvariant();
+
+        await using var find = Command(connection, transaction, """
+            SELECT "Id", "Value", "Status", "SourceNote", "UpdatedAt", "ImportId" FROM "Observations"
+            WHERE "IndicatorCode" = $indicator AND "Reporter" = $reporter AND "Partner" = $partner AND "Period" = $period
+            """, "$indicator", "$reporter", "$partner", "$period");
+        await using var insert = Command(connection, transaction, """
+            INSERT INTO "Observations" ("IndicatorCode", "Reporter", "Partner", "Period", "Value", "Status", "SourceNote", "UpdatedAt", "ImportId")
+            VALUES ($indicator, $reporter, $partner, $period, $value, $status, $note, $now, $import)
+            """, "$indicator", "$reporter", "$partner", "$period", "$value", "$status", "$note", "$now", "$import");
+        await using var keep = Command(connection, transaction, """
+            INSERT INTO "ObservationRevisions" ("ObservationId", "Value", "Status", "SourceNote", "UpdatedAt", "ImportId", "ReplacedAt", "ReplacedByImportId")
+            VALUES ($id, $value, $status, $note, $updatedAt, $oldImport, $now, $import)
+            """, "$id", "$value", "$status", "$note", "$updatedAt", "$oldImport", "$now", "$import");
+        await using var update = Command(connection, transaction, """
+            UPDATE "Observations" SET "Value" = $value, "Status" = $status, "SourceNote" = $note, "UpdatedAt" = $now, "ImportId" = $import
+            WHERE "Id" = $id
+            """, "$id", "$value", "$status", "$note", "$now", "$import");
+        foreach (var command in new[] { insert, keep, update })
+        {
+            command.Parameters["$now"].Value = now.UtcDateTime;
+            command.Parameters["$import"].Value = (object?)import ?? DBNull.Value;
+        }
+
+        int inserted = 0, changed = 0, unchanged = 0;
+        var events = new List<IndicatorUpdated>();
+        foreach (var row in rows)
+        {
+            Set(find, row);
+            var stored = await FindAsync(find, cancellationToken);
+            if (stored is { } existing && existing.Value == row.Value && existing.Status == row.Status && existing.Note == row.Note)
+            {
+                unchanged++;
+                continue;
+            }
+
+            if (stored is null)
+            {
+                inserted++;
+            }
+            else
+            {
+                changed++;
+            }
+
+            if (stored?.Value != row.Value || stored is null)
+            {
+                events.Add(new IndicatorUpdated(
+                    Guid.CreateVersion7(now), now, row.Indicator.Code, row.Indicator.Name, row.Indicator.Unit,
+                    row.Reporter, row.Partner, row.Period, stored?.Value, row.Value, row.Indicator.SourceOrganization));
+            }
+
+            if (import is null)
+            {
+                continue;
+            }
+
+            if (stored is { } old)
+            {
+                keep.Parameters["$id"].Value = old.Id;
+                keep.Parameters["$value"].Value = Db(old.Value);
+                keep.Parameters["$status"].Value = Db(old.Status);
+                keep.Parameters["$note"].Value = Db(old.Note);
+                keep.Parameters["$updatedAt"].Value = old.UpdatedAt;
+                keep.Parameters["$oldImport"].Value = old.ImportId;
+                await keep.ExecuteNonQueryAsync(cancellationToken);
+
+                update.Parameters["$id"].Value = old.Id;
+                SetValues(update, row);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else
+            {
+                Set(insert, row);
+                SetValues(insert, row);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        return (inserted, changed, unchanged, events);
+    }
+
+    private static async Task<Stored?> FindAsync(DbCommand find, CancellationToken cancellationToken)
+    {
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new Stored(
+            reader.GetInt64(0),
+            reader.IsDBNull(1) ? null : reader.GetDecimal(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetDateTime(4),
+            reader.GetString(5));
+    }
+
+    private static void Set(DbCommand command, ValidRow row)
+    {
+        command.Parameters["$indicator"].Value = row.Indicator.Code;
+        command.Parameters["$reporter"].Value = row.Reporter;
+        command.Parameters["$partner"].Value = row.Partner;
+        command.Parameters["$period"].Value = row.Period;
+    }
+
+    private static void SetValues(DbCommand command, ValidRow row)
+    {
+        // Decimals as invariant text, the way EF Core's SQLite provider stores them.
+        command.Parameters["$value"].Value = Db(row.Value);
+        command.Parameters["$status"].Value = Db(row.Status);
+        command.Parameters["$note"].Value = Db(row.Note);
+    }
+
+    private static object Db(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? (object)DBNull.Value;
+
+    private static object Db(string? value) => (object?)value ?? DBNull.Value;
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}
