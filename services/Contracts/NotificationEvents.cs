@@ -30,3 +30,16 @@ public sealed record NotificationFailed(
     int? StatusCode,
     string Error,
     bool GaveUp) : IForumEvent;
+
+/// <summary>
+/// A subscription was created (no old status), changed status, or was deleted (no new status). Statuses are
+/// <c>active</c>, <c>paused</c> and <c>disabled</c>. For platform figures; not offered to subscribers.
+/// </summary>
+public sealed record SubscriptionStatusChanged(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid SubscriptionId,
+    string Channel,
+    string? OldStatus,
+    string? NewStatus,
+    string? Reason) : IForumEvent;

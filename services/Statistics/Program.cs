@@ -1,6 +1,12 @@
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics;
 using ForumPlatform.Statistics.Api;
+using ForumPlatform.Statistics.Platform;
+
+if (args.FirstOrDefault() == PlatformFiguresCommand.Name)
+{
+    return await PlatformFiguresCommand.RunAsync(args[1..]);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,3 +25,4 @@ app.MapImportsApi();
 app.MapPlatformFiguresApi();
 
 app.Run();
+return 0;

@@ -44,7 +44,7 @@ public sealed class FirstFlowTests(ForumPlatformFixture platform)
         var counted = await Eventually.GetValueAsync(async () =>
         {
             var figures = await ReadJsonAsync(await admin.GetAsync("/api/stats/platform"));
-            return figures.GetProperty("metrics").TryGetProperty("article.published", out var metric)
+            return figures.GetProperty("metrics").TryGetProperty("articles.published", out var metric)
                 && metric.TryGetProperty($"tag:{tag}", out var value) ? (long?)value.GetInt64() : null;
         }, EventPatience, "statistics to count the article");
         Assert.Equal(1, counted);

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ForumPlatform.Contracts;
+using ForumPlatform.Notifications.Data;
 using ForumPlatform.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Notifications.Tests;
 
@@ -72,6 +75,16 @@ public sealed class SubscriptionApiTests(NotificationsServiceFixture service)
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync(path)).StatusCode);
         using var admin = service.ClientFor(ForumRoles.Admin);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(path)).StatusCode);
+
+        // Each change of status went out as an event, for the platform figures.
+        var changes = await service.WithServiceAsync<NotificationsDbContext, List<string>>(db => db.OutboxMessages
+            .Where(message => message.MessageType == typeof(SubscriptionStatusChanged).FullName && message.Body.Contains(subscription.Id.ToString()))
+            .OrderBy(message => message.OccurredAt)
+            .Select(message => message.Body)
+            .ToListAsync());
+        Assert.Equal(["->active", "active->paused", "paused->active", "active->"], changes
+            .Select(body => JsonSerializer.Deserialize<SubscriptionStatusChanged>(body, JsonSerializerOptions.Web)!)
+            .Select(change => $"{change.OldStatus}->{change.NewStatus}"));
     }
 
     [Theory]

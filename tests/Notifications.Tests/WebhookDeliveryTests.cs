@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ForumPlatform.Contracts;
+using ForumPlatform.Notifications.Data;
 using ForumPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Notifications.Tests;
 
@@ -130,6 +132,14 @@ public sealed class WebhookDeliveryTests(NotificationsServiceFixture service)
             return state.GetProperty("status").GetString() == "disabled" ? (JsonElement?)state : null;
         }, Patience, "the subscription to be disabled");
         Assert.Contains("410", disabled.GetProperty("statusReason").GetString());
+        var disabling = await service.WithServiceAsync<NotificationsDbContext, string>(db => db.OutboxMessages
+            .Where(message => message.MessageType == typeof(SubscriptionStatusChanged).FullName && message.Body.Contains(subscription.Id.ToString()))
+            .OrderBy(message => message.OccurredAt)
+            .Select(message => message.Body)
+            .LastAsync());
+        var change = JsonSerializer.Deserialize<SubscriptionStatusChanged>(disabling, JsonSerializerOptions.Web)!;
+        Assert.Equal(("active", "disabled"), (change.OldStatus, change.NewStatus));
+        Assert.Contains("410", change.Reason);
 
         await service.PublishAsync(SampleEvents.ArticlePublished());
         await Eventually.TrueAsync(async () => (await service.DeliveriesAsync(subscription)).GetArrayLength() == 2, Patience,

@@ -1,9 +1,12 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ForumPlatform.Contracts;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
 using ForumPlatform.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ForumPlatform.Statistics.Tests;
 
@@ -29,6 +32,22 @@ public sealed class StatisticsServiceFixture() : ServiceFixture<StatisticsDbCont
     }
 
     public HttpClient Analyst() => ClientFor(ForumRoles.Analyst);
+
+    /// <summary>
+    /// Publishes through the broker as a service's outbox does (message id = event id). Off the test's execution
+    /// context, so MassTransit's ambient log context never leaks between tests.
+    /// </summary>
+    public Task PublishAsync<TEvent>(TEvent domainEvent, Guid? messageId = null) where TEvent : class, IForumEvent =>
+        Task.Run(() => Services.GetRequiredService<IBus>().Publish(domainEvent, context => context.MessageId = messageId ?? domainEvent.EventId));
+
+    /// <summary>The platform figures of one metric, by dimension.</summary>
+    public async Task<Dictionary<string, long>> MetricAsync(string metric)
+    {
+        var figures = await Read(await Anonymous().GetAsync($"/api/stats/platform?metric={metric}"));
+        return figures.GetProperty("metrics").TryGetProperty(metric, out var dimensions)
+            ? dimensions.EnumerateObject().ToDictionary(dimension => dimension.Name, dimension => dimension.Value.GetInt64())
+            : [];
+    }
 
     public Task<T> WithDbAsync<T>(Func<StatisticsDbContext, Task<T>> query) => WithServiceAsync(query);
 

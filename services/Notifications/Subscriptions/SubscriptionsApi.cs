@@ -72,6 +72,7 @@ public static class SubscriptionsApi
             UpdatedAt = now,
         };
         db.Subscriptions.Add(subscription);
+        db.AddEvent(SubscriptionEvents.StatusChanged(subscription, null, subscription.Status, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/notifications/subscriptions/{subscription.Id}",
             new CreatedSubscriptionResponse(SubscriptionResponse.From(subscription), subscription.Secret, token));
@@ -115,7 +116,7 @@ public static class SubscriptionsApi
     }
 
     private static async Task<Results<NoContent, NotFound>> Delete(
-        Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
@@ -127,6 +128,7 @@ public static class SubscriptionsApi
         await db.DeliveryAttempts.Where(attempt => deliveries.Any(delivery => delivery.Id == attempt.DeliveryId)).ExecuteDeleteAsync(cancellationToken);
         await deliveries.ExecuteDeleteAsync(cancellationToken);
         db.Subscriptions.Remove(subscription);
+        db.AddEvent(SubscriptionEvents.StatusChanged(subscription, subscription.Status, null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
@@ -140,9 +142,15 @@ public static class SubscriptionsApi
             return TypedResults.NotFound();
         }
 
+        var wasStatus = subscription.Status;
         subscription.Status = SubscriptionStatus.Paused;
         subscription.StatusReason = $"Paused by {user.Identity?.Name ?? "its owner"}.";
         subscription.UpdatedAt = clock.GetUtcNow();
+        if (wasStatus != SubscriptionStatus.Paused)
+        {
+            db.AddEvent(SubscriptionEvents.StatusChanged(subscription, wasStatus, SubscriptionStatus.Paused, subscription.UpdatedAt));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(SubscriptionResponse.From(subscription));
     }
@@ -162,6 +170,7 @@ public static class SubscriptionsApi
         }
 
         var now = clock.GetUtcNow();
+        db.AddEvent(SubscriptionEvents.StatusChanged(subscription, subscription.Status, SubscriptionStatus.Active, now));
         subscription.Status = SubscriptionStatus.Active;
         subscription.StatusReason = null;
         subscription.UpdatedAt = now;

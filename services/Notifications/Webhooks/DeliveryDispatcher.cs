@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using ForumPlatform.Contracts;
 using ForumPlatform.Messaging;
 using ForumPlatform.Notifications.Data;
+using ForumPlatform.Notifications.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -373,6 +374,7 @@ public sealed partial class DeliveryDispatcher(
                 subscription.Status = SubscriptionStatus.Disabled;
                 subscription.StatusReason = disable[subscription.Id];
                 subscription.UpdatedAt = now;
+                db.AddEvent(SubscriptionEvents.StatusChanged(subscription, SubscriptionStatus.Active, SubscriptionStatus.Disabled, now));
                 LogDisabled(subscription.Id, subscription.StatusReason);
             }
         }

@@ -1,11 +1,17 @@
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
+using ForumPlatform.Statistics.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Statistics.Api;
 
-public sealed record PlatformFiguresResponse(IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Metrics);
+/// <summary>One day's delivery latency: nearest-rank median and 95th percentile, in milliseconds.</summary>
+public sealed record DailyLatency(string Day, int Deliveries, double MedianMilliseconds, double P95Milliseconds);
+
+public sealed record PlatformFiguresResponse(
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Metrics, IReadOnlyList<DailyLatency> DeliveryLatency);
 
 public sealed record RecordedEventResponse(
     Guid EventId, string EventType, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string? TraceId);
@@ -16,16 +22,27 @@ public static class PlatformFiguresApi
     {
         var api = app.MapGroup("/api/stats/platform").WithTags("Platform figures");
         api.MapGet("/", GetFigures).WithName("GetPlatformFigures")
-            .WithSummary("Platform figures counted from events: each metric by dimension (all, day:, tag:, language:, ...).");
+            .WithSummary("Platform figures counted from events: each metric by dimension (all, day:, tag:, language:, track:, " +
+                         "release:, ...), and the delivery latency of the most recent days (days=, default 30).");
         api.MapGet("/events", ListRecordedEvents).WithName("ListRecordedEvents")
             .WithSummary("The most recent events the figures were counted from, with when they were recorded.")
+            .RequireAuthorization(ForumPolicies.Admin);
+        api.MapPost("/rebuild", Rebuild).WithName("RebuildPlatformFigures")
+            .WithSummary("Recomputes every figure from the event log (admin); also `dotnet run --project services/Statistics -- rebuild-figures`.")
             .RequireAuthorization(ForumPolicies.Admin);
         return api;
     }
 
-    private static async Task<Ok<PlatformFiguresResponse>> GetFigures(StatisticsDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<PlatformFiguresResponse>> GetFigures(
+        StatisticsDbContext db, CancellationToken cancellationToken, [FromQuery] string? metric, [FromQuery] int? days)
     {
-        var counters = await db.Counters.AsNoTracking().ToListAsync(cancellationToken);
+        var query = db.Counters.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(metric))
+        {
+            query = query.Where(counter => counter.Metric == metric);
+        }
+
+        var counters = await query.ToListAsync(cancellationToken);
         var metrics = counters
             .GroupBy(counter => counter.Metric)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
@@ -34,8 +51,39 @@ public static class PlatformFiguresApi
                 group => (IReadOnlyDictionary<string, long>)group
                     .OrderBy(counter => counter.Dimension, StringComparer.Ordinal)
                     .ToDictionary(counter => counter.Dimension, counter => counter.Value));
-        return TypedResults.Ok(new PlatformFiguresResponse(metrics));
+        return TypedResults.Ok(new PlatformFiguresResponse(metrics, await LatencyAsync(db, Math.Clamp(days ?? 30, 1, 366), cancellationToken)));
     }
+
+    /// <summary>Per day, the count and two rank look-ups on the (day, milliseconds) index; nothing is sorted in memory.</summary>
+    private static async Task<List<DailyLatency>> LatencyAsync(StatisticsDbContext db, int days, CancellationToken cancellationToken)
+    {
+        var counts = await db.DeliveryLatencies.AsNoTracking()
+            .GroupBy(latency => latency.Day)
+            .Select(day => new { Day = day.Key, Count = day.Count() })
+            .OrderByDescending(day => day.Day)
+            .Take(days)
+            .ToListAsync(cancellationToken);
+        var result = new List<DailyLatency>(counts.Count);
+        foreach (var day in counts)
+        {
+            result.Add(new DailyLatency(day.Day, day.Count,
+                await RankAsync(db, day.Day, NearestRank(0.50, day.Count), cancellationToken),
+                await RankAsync(db, day.Day, NearestRank(0.95, day.Count), cancellationToken)));
+        }
+
+        return result;
+    }
+
+    /// <summary>The nearest-rank percentile's 0-based position: ceil(p × n) − 1.</summary>
+    internal static int NearestRank(double percentile, int count) => Math.Max(0, (int)Math.Ceiling(percentile * count) - 1);
+
+    private static Task<double> RankAsync(StatisticsDbContext db, string day, int rank, CancellationToken cancellationToken) =>
+        db.DeliveryLatencies.AsNoTracking()
+            .Where(latency => latency.Day == day)
+            .OrderBy(latency => latency.Milliseconds)
+            .Skip(rank)
+            .Select(latency => latency.Milliseconds)
+            .FirstAsync(cancellationToken);
 
     private static async Task<Ok<List<RecordedEventResponse>>> ListRecordedEvents(
         StatisticsDbContext db, CancellationToken cancellationToken, string? type = null, int limit = 100)
@@ -54,4 +102,7 @@ public static class PlatformFiguresApi
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(events);
     }
+
+    private static async Task<Ok<RebuildReport>> Rebuild(PlatformFigures figures, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await figures.RebuildAsync(cancellationToken));
 }

@@ -1,18 +1,16 @@
 using ForumPlatform.Contracts;
-using ForumPlatform.Statistics.Data;
+using ForumPlatform.Statistics.Platform;
 using MassTransit;
 
 namespace ForumPlatform.Statistics.Consumers;
 
-/// <summary>Counts notifications delivered and failed by channel and event type.</summary>
+/// <summary>Deliveries (with their latency), failures and subscriptions' comings and goings.</summary>
 public sealed class NotificationEventsConsumer(PlatformFigures figures) :
-    IConsumer<NotificationDelivered>, IConsumer<NotificationFailed>
+    IConsumer<NotificationDelivered>, IConsumer<NotificationFailed>, IConsumer<SubscriptionStatusChanged>
 {
-    public Task Consume(ConsumeContext<NotificationDelivered> context) =>
-        figures.RecordAsync(context.Message, "forum.notification.delivered", context.CancellationToken,
-            $"channel:{context.Message.Channel}", $"type:{context.Message.EventType}");
+    public Task Consume(ConsumeContext<NotificationDelivered> context) => figures.RecordAsync(context.Message, context.CancellationToken);
 
-    public Task Consume(ConsumeContext<NotificationFailed> context) =>
-        figures.RecordAsync(context.Message, "forum.notification.failed", context.CancellationToken,
-            $"channel:{context.Message.Channel}", $"type:{context.Message.EventType}");
+    public Task Consume(ConsumeContext<NotificationFailed> context) => figures.RecordAsync(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<SubscriptionStatusChanged> context) => figures.RecordAsync(context.Message, context.CancellationToken);
 }

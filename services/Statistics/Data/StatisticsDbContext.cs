@@ -9,6 +9,8 @@ public sealed class StatisticsDbContext(DbContextOptions<StatisticsDbContext> op
 
     public DbSet<RecordedEvent> Events => Set<RecordedEvent>();
 
+    public DbSet<DeliveryLatency> DeliveryLatencies => Set<DeliveryLatency>();
+
     public DbSet<Indicator> Indicators => Set<Indicator>();
 
     public DbSet<Observation> Observations => Set<Observation>();
@@ -22,6 +24,7 @@ public sealed class StatisticsDbContext(DbContextOptions<StatisticsDbContext> op
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new PlatformCounterConfiguration());
         modelBuilder.ApplyConfiguration(new RecordedEventConfiguration());
+        modelBuilder.ApplyConfiguration(new DeliveryLatencyConfiguration());
         modelBuilder.ApplyConfiguration(new IndicatorConfiguration());
         modelBuilder.ApplyConfiguration(new ObservationConfiguration());
         modelBuilder.ApplyConfiguration(new ObservationRevisionConfiguration());

@@ -82,6 +82,27 @@ namespace ForumPlatform.Statistics.Data.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("ForumPlatform.Statistics.Data.DeliveryLatency", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Milliseconds")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Milliseconds");
+
+                    b.ToTable("DeliveryLatencies");
+                });
+
             modelBuilder.Entity("ForumPlatform.Statistics.Data.Indicator", b =>
                 {
                     b.Property<string>("Code")
