@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds in Release and runs the benchmarks against the real system; prints a table of medians, p95 and p99.
 #   bench/run.sh                      all scenarios
-#   bench/run.sh notifications        one (publish-latency, gateway-overhead, notifications, articles-10k, agenda-500, startup)
+#   bench/run.sh notifications        one (publish-latency, gateway-overhead, notifications, articles-10k, agenda-500, statistics, startup)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source eng/ensure-broker.sh

@@ -47,7 +47,7 @@ public static class ArticleReads
         await Eventually.TrueAsync(async () =>
         {
             var figures = await admin.GetFromJsonAsync<JsonElement>("/api/stats/platform");
-            return figures.GetProperty("metrics").TryGetProperty("article.published", out var metric)
+            return figures.GetProperty("metrics").TryGetProperty("articles.published", out var metric)
                 && metric.GetProperty("tag:bench").GetInt64() >= articles;
         }, TimeSpan.FromMinutes(5), "statistics to consume every ArticlePublished");
         await Task.Delay(TimeSpan.FromSeconds(3));

@@ -1,10 +1,10 @@
 using ForumPlatform.Bench;
 using ForumPlatform.Testing;
 
-// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, notifications, articles-10k, agenda-500, startup
+// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, notifications, articles-10k, agenda-500, statistics, startup
 // (default: all).
 //   bench/run.sh [scenario ...]
-var all = new[] { "publish-latency", "gateway-overhead", "notifications", "articles-10k", "agenda-500", "startup" };
+var all = new[] { "publish-latency", "gateway-overhead", "notifications", "articles-10k", "agenda-500", "statistics", "startup" };
 var scenarios = args.Length > 0 ? args : all;
 var unknown = scenarios.Except(all).ToList();
 if (unknown.Count > 0)
@@ -17,7 +17,7 @@ var configuration = Environment.GetEnvironmentVariable("BENCH_CONFIGURATION") ??
 var results = new List<Series>();
 var notes = new Dictionary<string, string>();
 
-if (scenarios.Intersect(["publish-latency", "gateway-overhead", "notifications", "articles-10k", "agenda-500"]).Any())
+if (scenarios.Intersect(["publish-latency", "gateway-overhead", "notifications", "articles-10k", "agenda-500", "statistics"]).Any())
 {
     Console.WriteLine("Starting the system (app host, private RabbitMQ node, four services, gateway)...");
     await using var system = await RunningForumPlatform.StartAsync();
@@ -55,6 +55,17 @@ if (scenarios.Intersect(["publish-latency", "gateway-overhead", "notifications",
         var (series, agendaNotes) = await AgendaExports.RunAsync(system, sessions: 500, speakers: 300, requests: 200);
         results.AddRange(series);
         foreach (var (key, value) in agendaNotes)
+        {
+            notes[key] = value;
+        }
+    }
+
+    if (scenarios.Contains("statistics"))
+    {
+        Console.WriteLine("statistics: 100,000-row imports through the gateway, counters catching up, then queries over 1,000,000 observations...");
+        var (series, statisticsNotes) = await StatisticsFigures.RunAsync(system, importRows: 100_000, requests: 300);
+        results.AddRange(series);
+        foreach (var (key, value) in statisticsNotes)
         {
             notes[key] = value;
         }

@@ -94,7 +94,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
         var rows = await db.OutboxMessages
             .Where(message => ids.Contains(message.Id) && message.PublishedAt == null)
             .ToListAsync(stoppingToken);
-        await PublishRowsAsync(db, rows.OrderBy(row => ids.IndexOf(row.Id)), stoppingToken);
+        await PublishRowsAsync(db, rows, stoppingToken);
     }
 
     private async Task ResendDueAsync(CancellationToken stoppingToken)
@@ -125,27 +125,48 @@ internal sealed partial class OutboxRelay<TDbContext>(
             .ExecuteDeleteAsync(stoppingToken);
     }
 
+    /// <summary>
+    /// Publishes a batch with every publish in flight at once (each waits for its broker confirm), then saves all
+    /// outcomes in one transaction through the write gate. A crash before that save republishes the batch; the
+    /// consumers' inboxes absorb the duplicates. Order within a batch is not kept, as consumers never relied on it:
+    /// they process several messages at a time anyway.
+    /// </summary>
     private async Task PublishRowsAsync(TDbContext db, IEnumerable<OutboxMessage> rows, CancellationToken stoppingToken)
     {
-        foreach (var row in rows)
+        var outcomes = await Task.WhenAll(rows.Select(async row =>
         {
             try
             {
                 await PublishRowAsync(row, stoppingToken);
-                row.MarkPublished(clock.GetUtcNow());
+                return (Row: row, Error: (Exception?)null);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                row.MarkFailed(clock.GetUtcNow(), settings.RetryDelay(row.Attempts + 1), exception.Message);
-                LogPublishFailed(exception, row.Id, row.MessageType, row.Attempts);
+                return (Row: row, Error: exception);
             }
+        }));
+        if (outcomes.Length == 0)
+        {
+            return;
+        }
 
-            // Saved per row so a crash mid-batch republishes at most one message; through the write gate, so it
-            // queues behind consumer transactions instead of sleeping in SQLite's busy handler.
-            using (await writeGate.EnterAsync(CancellationToken.None))
+        var now = clock.GetUtcNow();
+        foreach (var (row, error) in outcomes)
+        {
+            if (error is null)
             {
-                await db.SaveChangesAsync(CancellationToken.None);
+                row.MarkPublished(now);
             }
+            else
+            {
+                row.MarkFailed(now, settings.RetryDelay(row.Attempts + 1), error.Message);
+                LogPublishFailed(error, row.Id, row.MessageType, row.Attempts);
+            }
+        }
+
+        using (await writeGate.EnterAsync(CancellationToken.None))
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
         }
     }
 

@@ -53,6 +53,9 @@ public sealed class RunningForumPlatform : IAsyncDisposable
         }
     }
 
+    /// <summary>Where a service keeps its SQLite file in this run (benchmarks prepare large data sets in it directly).</summary>
+    public string DatabasePath(string service) => Path.Combine(workDirectory, "data", $"{service}.db");
+
     /// <summary>A client of the gateway, with a bearer token for <paramref name="role"/> when given.</summary>
     public HttpClient Gateway(string? role = null) => Client("gateway", role);
 
