@@ -69,15 +69,4 @@ public sealed class NotificationFlowTests(ForumPlatformFixture platform)
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    private sealed class Owners(params HttpClient[] clients) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (var client in clients)
-            {
-                client.Dispose();
-            }
-        }
-    }
 }

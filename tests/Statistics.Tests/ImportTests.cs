@@ -37,6 +37,12 @@ public sealed class ImportTests(StatisticsServiceFixture service)
         Assert.Equal(JsonValueKind.Null, observations[2].GetProperty("value").ValueKind);
         Assert.Equal(("KGZ", "estimated", "Not reported, estimated later"), (observations[2].GetProperty("partner").GetString(),
             observations[2].GetProperty("status").GetString(), observations[2].GetProperty("note").GetString()));
+
+        // The indicator keeps its totals for the page header of unfiltered queries.
+        await StatisticsServiceFixture.Read(await service.UploadCsvAsync(Header + $"{code},CHN,KAZ,2023,41.6,,Customs\n{code},CHN,UZB,2023,1,,\n"));
+        var indicator = await StatisticsServiceFixture.Read(await service.Anonymous().GetAsync($"/api/stats/indicators/{code}"));
+        Assert.Equal(4, indicator.GetProperty("observations").GetInt32());
+        Assert.Equal(4, (await ObservationsAsync(code)).GetProperty("page").GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -96,6 +96,44 @@ public sealed class QueryTests(StatisticsServiceFixture service)
     }
 
     [Fact]
+    public async Task The_json_observations_parse_back_and_upload_again_unchanged()
+    {
+        var code = await SeededAnnualAsync();
+        var page = await GetAsync($"indicator={code}&partner=TJK");
+        var observations = page.GetProperty("observations");
+        Assert.Equal(5, observations.GetArrayLength());
+        Assert.Equal(("CHN", "TJK", "2022", 22.2m), (observations[2].GetProperty("reporter").GetString(), observations[2].GetProperty("partner").GetString(),
+            observations[2].GetProperty("period").GetString(), observations[2].GetProperty("value").GetDecimal()));
+
+        var upload = new StringContent(observations.GetRawText(), System.Text.Encoding.UTF8, "application/json");
+        var again = await StatisticsServiceFixture.Read(await service.Analyst().PostAsync("/api/stats/imports?dryRun=true", upload));
+
+        Assert.Equal((5, 5, 0), (again.GetProperty("rows").GetInt32(), again.GetProperty("unchanged").GetInt32(), again.GetProperty("badRows").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_route_and_describes_the_upload()
+    {
+        var document = await StatisticsServiceFixture.Read(await service.Anonymous().GetAsync("/api/stats/openapi/v1.json"));
+
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[]
+                 {
+                     "/api/stats/indicators", "/api/stats/indicators/{code}", "/api/stats/areas", "/api/stats/observations",
+                     "/api/stats/observations/history", "/api/stats/indicators/{code}/series", "/api/stats/indicators/{code}/series/yoy",
+                     "/api/stats/indicators/{code}/series/share", "/api/stats/indicators/{code}/chart.svg", "/api/stats/imports",
+                     "/api/stats/platform", "/api/stats/platform/rebuild",
+                 })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
+        }
+
+        var upload = paths.GetProperty("/api/stats/imports").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(upload.TryGetProperty("text/csv", out _));
+        Assert.True(upload.TryGetProperty("application/json", out _));
+    }
+
+    [Fact]
     public async Task An_empty_csv_export_still_has_its_header()
     {
         var code = await service.DefineIndicatorAsync();

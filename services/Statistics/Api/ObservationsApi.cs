@@ -113,14 +113,25 @@ public static class ObservationsApi
 
         var size = perPage ?? DefaultPerPage;
         var number = page ?? 1;
-        var summary = await query
-            .GroupBy(_ => 1)
-            .Select(all => new { Total = all.Count(), LastUpdated = all.Max(observation => observation.UpdatedAt) })
-            .SingleOrDefaultAsync(cancellationToken);
-        var total = summary?.Total ?? 0;
+        int total;
+        DateTimeOffset? lastUpdated;
+        if (reporters is null && partners is null && lower is null && upper is null)
+        {
+            // The whole indicator: its kept totals, not an aggregate over every row.
+            (total, lastUpdated) = (definition.ObservationCount, definition.ObservationsUpdatedAt);
+        }
+        else
+        {
+            var summary = await query
+                .GroupBy(_ => 1)
+                .Select(all => new { Total = all.Count(), LastUpdated = all.Max(observation => observation.UpdatedAt) })
+                .SingleOrDefaultAsync(cancellationToken);
+            (total, lastUpdated) = (summary?.Total ?? 0, summary?.LastUpdated);
+        }
+
         var observations = await query.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return JsonETag.Respond(http, new ObservationPage(
-            new PageHeader(number, (total + size - 1) / size, size, total, summary?.LastUpdated),
+            new PageHeader(number, (total + size - 1) / size, size, total, lastUpdated),
             IndicatorResponse.From(definition),
             observations.Select(ToResponse).ToList()));
     }

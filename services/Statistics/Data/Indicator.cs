@@ -41,7 +41,16 @@ public sealed class Indicator
     /// <summary>Invented for the demo rather than taken from a published source.</summary>
     public bool IsSampleData { get; set; }
 
+    /// <summary>When the definition last changed.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// How many observations the indicator has and when one was last stored, kept by imports in their transaction:
+    /// the page header of an unfiltered query would otherwise count a million rows.
+    /// </summary>
+    public int ObservationCount { get; set; }
+
+    public DateTimeOffset? ObservationsUpdatedAt { get; set; }
 }
 
 internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
@@ -56,6 +65,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(indicator => indicator.SourceOrganization).HasMaxLength(IndicatorLimits.Name);
         builder.Property(indicator => indicator.SourceUrl).HasMaxLength(IndicatorLimits.Url);
         builder.Property(indicator => indicator.Frequency).HasConversion<string>().HasMaxLength(20);
+        builder.Property(indicator => indicator.ObservationCount).HasDefaultValue(0);
     }
 }
 

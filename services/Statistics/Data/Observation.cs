@@ -61,9 +61,11 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
     public void Configure(EntityTypeBuilder<Observation> builder)
     {
         builder.HasKey(observation => observation.Id);
-        // The one index queries need: indicator, then reporter, partner and the period range.
+        // Queries seek by indicator, then reporter, partner and the period range.
         builder.HasIndex(observation => new { observation.IndicatorCode, observation.Reporter, observation.Partner, observation.Period })
             .IsUnique();
+        // Partner-first questions ("who reports trade with KAZ?") seek here instead of scanning the indicator.
+        builder.HasIndex(observation => new { observation.IndicatorCode, observation.Partner, observation.Reporter, observation.Period });
         builder.Property(observation => observation.IndicatorCode).HasMaxLength(IndicatorLimits.Code);
         builder.Property(observation => observation.Reporter).HasMaxLength(10);
         builder.Property(observation => observation.Partner).HasMaxLength(10);

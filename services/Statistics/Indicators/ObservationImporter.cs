@@ -72,7 +72,7 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                var (inserted, changed, unchanged, _) = await ApplyAsync(rows, null, cancellationToken);
+                var (inserted, changed, unchanged, _, _) = await ApplyAsync(rows, null, cancellationToken);
                 return new ImportReport(true, false, null, count, inserted, changed, unchanged, 0, []);
             }
             finally
@@ -85,7 +85,7 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var importId = Guid.CreateVersion7(clock.GetUtcNow());
-            var (inserted, changed, unchanged, events) = await ApplyAsync(rows, importId, cancellationToken);
+            var (inserted, changed, unchanged, events, touched) = await ApplyAsync(rows, importId, cancellationToken);
             db.IndicatorImports.Add(new IndicatorImport
             {
                 Id = importId,
@@ -98,6 +98,14 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
                 Unchanged = unchanged,
             });
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var (code, added) in touched)
+            {
+                var now = clock.GetUtcNow();
+                await db.Indicators.Where(indicator => indicator.Code == code).ExecuteUpdateAsync(indicator => indicator
+                    .SetProperty(i => i.ObservationCount, i => i.ObservationCount + added)
+                    .SetProperty(i => i.ObservationsUpdatedAt, now), cancellationToken);
+            }
+
             await db.AddEventsAsync(events, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ImportReport(false, true, importId, count, inserted, changed, unchanged, 0, []);
@@ -218,7 +226,8 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
     /// Compares each row with what is stored and, when <paramref name="importId"/> is given, writes it: one prepared
     /// statement each for look-up, insert, revision and update on the open transaction.
     /// </summary>
-    private async Task<(int Inserted, int Changed, int Unchanged, List<IndicatorUpdated> Events)> ApplyAsync(
+    /// <returns>The counts, the events, and per indicator written to, how many observations it gained.</returns>
+    private async Task<(int Inserted, int Changed, int Unchanged, List<IndicatorUpdated> Events, Dictionary<string, int> Touched)> ApplyAsync(
         List<ValidRow> rows, Guid? importId, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
@@ -250,6 +259,7 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
 
         int inserted = 0, changed = 0, unchanged = 0;
         var events = new List<IndicatorUpdated>();
+        var touched = new Dictionary<string, int>();
         foreach (var row in rows)
         {
             Set(find, row);
@@ -263,10 +273,12 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
             if (stored is null)
             {
                 inserted++;
+                touched[row.Indicator.Code] = touched.GetValueOrDefault(row.Indicator.Code) + 1;
             }
             else
             {
                 changed++;
+                touched.TryAdd(row.Indicator.Code, 0);
             }
 
             if (stored?.Value != row.Value || stored is null)
@@ -303,7 +315,7 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
             }
         }
 
-        return (inserted, changed, unchanged, events);
+        return (inserted, changed, unchanged, events, touched);
     }
 
     private static async Task<Stored?> FindAsync(DbCommand find, CancellationToken cancellationToken)

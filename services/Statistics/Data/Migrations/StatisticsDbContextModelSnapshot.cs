@@ -126,6 +126,14 @@ namespace ForumPlatform.Statistics.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ObservationCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<DateTime?>("ObservationsUpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Scale")
                         .HasColumnType("INTEGER");
 
@@ -232,6 +240,8 @@ namespace ForumPlatform.Statistics.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IndicatorCode", "Partner", "Reporter", "Period");
 
                     b.HasIndex("IndicatorCode", "Reporter", "Partner", "Period")
                         .IsUnique();
