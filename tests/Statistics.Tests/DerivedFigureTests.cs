@@ -85,7 +85,7 @@ public sealed class DerivedFigureTests(StatisticsServiceFixture service)
         Assert.Equal(ns + "svg", svg.Name);
         Assert.Equal(4, svg.Elements(ns + "circle").Count());
         Assert.Equal(2, svg.Elements(ns + "polyline").Count()); // 2020–2021 and 2023–2024
-        Assert.Contains(svg.Elements(ns + "circle"), circle => circle.Element(ns + "title")!.Value == "2023: 4 USD × 10^6");
+        Assert.Contains(svg.Elements(ns + "circle"), circle => circle.Element(ns + "title")!.Value == "2023: 4 million USD");
         Assert.Empty(svg.Descendants(ns + "script"));
     }
 

@@ -29,20 +29,35 @@ public static class SeriesChart
             high = low + 1m;
         }
 
+        // The value axis ends on a gridline, so the highest point never touches the title.
+        var step = TickStep(low, high);
+        high = Math.Ceiling(high / step) * step;
+
         double X(int index) => Left + (points.Count == 1 ? plotWidth / 2.0 : index * plotWidth / (double)(points.Count - 1));
         double Y(decimal value) => Top + plotHeight - (double)((value - low) / (high - low)) * plotHeight;
 
-        var unit = indicator.Scale == 0 ? indicator.Unit : $"{indicator.Unit} × 10^{indicator.Scale}";
+        var unit = indicator.Scale switch
+        {
+            0 => indicator.Unit,
+            3 => $"thousand {indicator.Unit}",
+            6 => $"million {indicator.Unit}",
+            9 => $"billion {indicator.Unit}",
+            12 => $"trillion {indicator.Unit}",
+            _ => $"{indicator.Unit} × 10^{indicator.Scale}",
+        };
+        var name = indicator.IsSampleData && !indicator.Name.Contains("sample data", StringComparison.OrdinalIgnoreCase)
+            ? $"{indicator.Name} (sample data)"
+            : indicator.Name;
         var chart = new XElement(Svg + "svg",
             new XAttribute("viewBox", $"0 0 {Width} {Height}"),
             new XAttribute("width", Width), new XAttribute("height", Height),
             new XAttribute("role", "img"), new XAttribute("font-family", "sans-serif"), new XAttribute("font-size", 12),
             new XElement(Svg + "title", $"{indicator.Name}: {subtitle}"),
             new XElement(Svg + "rect", new XAttribute("width", "100%"), new XAttribute("height", "100%"), new XAttribute("fill", "#ffffff")),
-            Text(Left, 22, $"{indicator.Name}{(indicator.IsSampleData ? " (sample data)" : "")}", 15, "bold"),
+            Text(Left, 22, name, 15, "bold"),
             Text(Left, 40, $"{subtitle} · {unit} · source: {indicator.SourceOrganization}", 11, null, "#555555"));
 
-        foreach (var tick in Ticks(low, high))
+        foreach (var tick in Ticks(low, high, step))
         {
             var y = Y(tick);
             chart.Add(Line(Left, y, Width - Right, y, "#e0e0e0"), Text(Left - 8, y + 4, Format(tick), 11, null, "#555555", "end"));
@@ -100,13 +115,17 @@ public static class SeriesChart
         return chart.ToString(SaveOptions.DisableFormatting);
     }
 
-    private static IEnumerable<decimal> Ticks(decimal low, decimal high)
+    /// <summary>A "nice" step (1, 2 or 5 × 10^n) giving about five gridlines.</summary>
+    private static decimal TickStep(decimal low, decimal high)
     {
-        // A "nice" step (1, 2 or 5 × 10^n) giving about five gridlines.
         var raw = (high - low) / 5m;
         var magnitude = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)raw)));
         var normalized = raw / magnitude;
-        var step = magnitude * (normalized < 1.5m ? 1 : normalized < 3m ? 2 : normalized < 7m ? 5 : 10);
+        return magnitude * (normalized < 1.5m ? 1 : normalized < 3m ? 2 : normalized < 7m ? 5 : 10);
+    }
+
+    private static IEnumerable<decimal> Ticks(decimal low, decimal high, decimal step)
+    {
         for (var tick = Math.Ceiling(low / step) * step; tick <= high; tick += step)
         {
             yield return tick;
