@@ -23,6 +23,7 @@ var statistics = AddService<Projects.ForumPlatform_Statistics>("statistics");
 var notifications = AddService<Projects.ForumPlatform_Notifications>("notifications");
 
 var gateway = builder.AddProject<Projects.ForumPlatform_Gateway>("gateway")
+    .WithReference(messaging) // only to report the broker in its /health
     .WithReference(articles).WaitFor(articles)
     .WithReference(agenda).WaitFor(agenda)
     .WithReference(statistics).WaitFor(statistics)

@@ -1,26 +1,42 @@
 using ForumPlatform.ServiceDefaults;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using Yarp.ReverseProxy.Model;
 
 namespace ForumPlatform.Gateway;
 
 public static class GatewayExtensions
 {
-    /// <summary>The services behind the gateway; each has a route prefix <c>/api/{prefix}</c> and a cluster of its name.</summary>
-    public static readonly IReadOnlyList<string> Services = ["articles", "agenda", "statistics", "notifications"];
+    /// <summary>The services behind the gateway, each with the route prefix its API lives under.</summary>
+    public static readonly IReadOnlyList<(string Name, string Prefix)> Services =
+    [
+        ("articles", "/api/articles"), ("agenda", "/api/agenda"), ("statistics", "/api/stats"), ("notifications", "/api/notifications"),
+    ];
 
     /// <summary>
     /// YARP with the routes and clusters of <c>ReverseProxy</c> in configuration; destinations are service names
     /// resolved by Aspire service discovery. Write routes carry an authorization policy, checked before proxying.
+    /// Around it: rate limits, request limits, CORS from an allow-list, and a health report of every service and
+    /// the broker.
     /// </summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
+        builder.AddGatewayRateLimiting();
+        builder.AddGatewayRequestLimits();
+
+        // CORS only for the origins configured (Gateway:Cors:AllowedOrigins); none by default.
+        var origins = builder.Configuration.GetSection("Gateway:Cors:AllowedOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(origins)
+            .WithMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+            .WithHeaders("Authorization", "Content-Type", "If-Match", "If-None-Match", "Last-Event-ID", "traceparent")
+            .WithExposedHeaders("ETag", "Location", "Retry-After")));
 
         var health = builder.Services.AddHealthChecks();
-        foreach (var service in Services)
+        foreach (var (service, _) in Services)
         {
             health.Add(new HealthCheckRegistration(
                 service,
@@ -30,9 +46,80 @@ public static class GatewayExtensions
                 TimeSpan.FromSeconds(5)));
         }
 
+        health.Add(new HealthCheckRegistration(
+            "broker",
+            _ => new BrokerHealthCheck(builder.Configuration.GetConnectionString("messaging")),
+            HealthStatus.Unhealthy,
+            ["broker"],
+            TimeSpan.FromSeconds(5)));
         return builder;
     }
 
-    /// <summary><c>/health</c>: the gateway and every service behind it; <c>/alive</c>: the gateway process only.</summary>
-    public static WebApplication MapGatewayHealth(this WebApplication app) => app.MapDefaultEndpoints();
+    /// <summary>
+    /// The gateway's pipeline, in order: forwarded headers and nosniff, problem details, the body-size check, CORS,
+    /// authentication, rate limits (after authentication, so a token's subject is the client; before authorization,
+    /// so refused requests count too), authorization.
+    /// </summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseContentTypeOptions();
+        app.UseOwnPagesContentSecurityPolicy();
+        app.UseProblemDetailsDefaults();
+        app.UseGatewayRequestLimits();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>
+    /// <c>/health</c>: every service and the broker; <c>/alive</c>: the gateway process only; <c>/docs</c>: one API
+    /// reference over every service's OpenAPI document, fetched through the gateway, so "Try it" goes through it too;
+    /// any other path: 404 problem details.
+    /// </summary>
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.WithTitle("ForumPlatform API");
+            foreach (var (service, prefix) in Services)
+            {
+                options.AddDocument(service, $"{char.ToUpperInvariant(service[0])}{service[1..]}", $"{prefix}/openapi/v1.json");
+            }
+        }).AllowAnonymous();
+        app.MapReverseProxy();
+        app.MapFallback((HttpContext http) => TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "No such route.",
+            detail: $"Nothing answers {http.Request.Method} {http.Request.Path}. The APIs live under {string.Join(", ", Services.Select(s => s.Prefix))}; see /docs."))
+            .AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// Pages the gateway serves itself (the API reference, its errors) get a restrictive Content-Security-Policy:
+    /// everything from the gateway only. Proxied responses keep what the service sent.
+    /// </summary>
+    private static WebApplication UseOwnPagesContentSecurityPolicy(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is null)
+                {
+                    context.Response.Headers.ContentSecurityPolicy =
+                        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+                        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+                }
+
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
+    }
 }

@@ -8,8 +8,10 @@ builder.AddGateway();
 
 var app = builder.Build();
 
-app.UseServiceDefaults();
-app.MapGatewayHealth();
-app.MapReverseProxy();
+app.UseGateway();
+app.MapGateway();
 
 app.Run();
+
+/// <summary>The gateway's entry point, public so tests can host it (WebApplicationFactory).</summary>
+public partial class Program;

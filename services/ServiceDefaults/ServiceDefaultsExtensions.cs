@@ -97,6 +97,16 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseContentTypeOptions();
+        app.UseProblemDetailsDefaults();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary><c>X-Content-Type-Options: nosniff</c> on every response, so a browser never guesses a type.</summary>
+    public static WebApplication UseContentTypeOptions(this WebApplication app)
+    {
         app.Use((context, next) =>
         {
             // Set as the response starts, so it also holds for responses the gateway proxies.
@@ -107,9 +117,6 @@ public static class ServiceDefaultsExtensions
             });
             return next(context);
         });
-        app.UseProblemDetailsDefaults();
-        app.UseAuthentication();
-        app.UseAuthorization();
         return app;
     }
 

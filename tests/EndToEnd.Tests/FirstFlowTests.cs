@@ -88,15 +88,19 @@ public sealed class FirstFlowTests(ForumPlatformFixture platform)
     }
 
     [Fact]
-    public async Task Gateway_health_reports_every_service()
+    public async Task Gateway_health_reports_every_service_and_the_broker_and_alive_only_the_gateway()
     {
         using var anonymous = platform.Gateway();
         var health = await ReadJsonAsync(await anonymous.GetAsync("/health"));
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        foreach (var service in new[] { "articles", "agenda", "statistics", "notifications" })
+        foreach (var check in new[] { "articles", "agenda", "statistics", "notifications", "broker" })
         {
-            Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
+            Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
         }
+
+        Assert.StartsWith("The broker answered", health.GetProperty("checks").GetProperty("broker").GetProperty("description").GetString(), StringComparison.Ordinal);
+        var alive = await ReadJsonAsync(await anonymous.GetAsync("/alive"));
+        Assert.Equal(["self"], alive.GetProperty("checks").EnumerateObject().Select(check => check.Name));
     }
 
     private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)

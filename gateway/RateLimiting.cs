@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ForumPlatform.Gateway;
+
+/// <summary>A number of requests per window of time.</summary>
+public sealed class WindowLimit
+{
+    public int PermitLimit { get; set; }
+
+    public TimeSpan Window { get; set; }
+}
+
+/// <summary>
+/// Rate limits per client (section <c>Gateway:RateLimits</c>). A client is the token's subject when the request is
+/// authenticated, else its remote address. Health probes are never limited.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "Gateway:RateLimits";
+
+    /// <summary>Anonymous requests (reads of published content, mostly): 300 a minute per address.</summary>
+    public WindowLimit Anonymous { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Requests with a valid token: 1,200 a minute per subject.</summary>
+    public WindowLimit Authenticated { get; set; } = new() { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Creating subscriptions (anyone may): 10 an hour per client, on top of the limits above.</summary>
+    public WindowLimit SubscriptionCreation { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
+}
+
+/// <summary>The built-in ASP.NET Core rate limiter, set up for the gateway; 429 answers are problem details with Retry-After.</summary>
+public static class RateLimiting
+{
+    /// <summary>The policy YARP routes name (<c>RateLimiterPolicy</c>) for creating subscriptions.</summary>
+    public const string SubscriptionCreationPolicy = "subscription-creation";
+
+    public static IHostApplicationBuilder AddGatewayRateLimiting(this IHostApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive"))
+                {
+                    return RateLimitPartition.GetNoLimiter("probes");
+                }
+
+                var authenticated = context.User.Identity?.IsAuthenticated == true;
+                var limit = authenticated ? limits.Authenticated : limits.Anonymous;
+                // Fixed windows: simple to explain, and they know when they reset, so Retry-After is exact.
+                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limit.PermitLimit,
+                    Window = limit.Window,
+                    QueueLimit = 0,
+                });
+            });
+            options.AddPolicy(SubscriptionCreationPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                $"subscriptions:{ClientKey(context)}",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.SubscriptionCreation.PermitLimit,
+                    Window = limits.SubscriptionCreation.Window,
+                    QueueLimit = 0,
+                }));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                // A whole window surely frees a permit, should a limiter ever not say when it resets.
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? wait
+                    : (rejected.HttpContext.User.Identity?.IsAuthenticated == true ? limits.Authenticated : limits.Anonymous).Window;
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                var http = rejected.HttpContext;
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests.",
+                        Detail = $"This client has used up its requests for now; try again in {seconds} s.",
+                    },
+                });
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Who a request counts against: the token's subject, else the remote address.</summary>
+    internal static string ClientKey(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && context.User.FindFirst("sub")?.Value is { } subject
+            ? $"sub:{subject}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
+}

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ForumPlatform.ServiceDefaults;
+
+namespace ForumPlatform.Gateway.Tests;
+
+/// <summary>The gateway's own behaviour in front of stub services: limits, headers, errors, routing.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class GatewayTests(GatewayFixture gateway)
+{
+    private static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task An_anonymous_client_over_its_limit_gets_429_with_retry_after_and_recovers_once_it_has_waited()
+    {
+        using var client = gateway.ClientFor();
+        for (var i = 0; i < GatewayFixture.AnonymousLimit; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles")).StatusCode);
+        }
+
+        var refused = await client.GetAsync("/api/articles");
+
+        var problem = await Problem(refused, HttpStatusCode.TooManyRequests);
+        Assert.Equal("Too many requests.", problem.GetProperty("title").GetString());
+        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, (int)GatewayFixture.Window.TotalSeconds);
+
+        using var other = gateway.ClientFor();
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/articles")).StatusCode); // another address, its own limit
+        using var authenticated = gateway.ClientFor(ForumRoles.Editor, client.DefaultRequestHeaders.GetValues("X-Forwarded-For").Single());
+        Assert.Equal(HttpStatusCode.OK, (await authenticated.GetAsync("/api/articles")).StatusCode); // a token counts by subject
+
+        await Task.Delay(TimeSpan.FromSeconds(retryAfter) + TimeSpan.FromMilliseconds(500));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Creating_subscriptions_has_a_stricter_limit_of_its_own()
+    {
+        using var client = gateway.ClientFor();
+        for (var i = 0; i < GatewayFixture.SubscriptionCreationLimit; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/notifications/subscriptions", new { name = "x" })).StatusCode);
+        }
+
+        await Problem(await client.PostAsJsonAsync("/api/notifications/subscriptions", new { name = "x" }), HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/notifications/subscriptions/some-id")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_probes_are_never_limited()
+    {
+        using var client = gateway.ClientFor();
+        for (var i = 0; i < GatewayFixture.AnonymousLimit + 5; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/alive")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_gets_413_problem_details_and_never_reaches_the_service()
+    {
+        using var editor = gateway.ClientFor(ForumRoles.Editor);
+        var before = gateway.Stubs["articles"].Paths.Count;
+
+        var response = await editor.PostAsync("/api/articles", new StringContent(new string('x', GatewayFixture.MaxBodyBytes + 1), Encoding.UTF8, "application/json"));
+
+        var problem = await Problem(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("4,096 bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, gateway.Stubs["articles"].Paths.Count);
+    }
+
+    [Fact]
+    public async Task A_hung_service_gets_504_problem_details_not_a_hung_client()
+    {
+        using var client = gateway.ClientFor();
+        var started = DateTimeOffset.UtcNow;
+
+        var response = await client.GetAsync("/api/agenda/hang");
+
+        await Problem(response, HttpStatusCode.GatewayTimeout);
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Unknown_routes_get_404_problem_details_with_a_restrictive_policy_and_no_server_banner()
+    {
+        using var client = gateway.ClientFor();
+
+        var response = await client.GetAsync("/api/nothing/here");
+
+        var problem = await Problem(response, HttpStatusCode.NotFound);
+        Assert.Equal("No such route.", problem.GetProperty("title").GetString());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task Proxied_answers_get_nosniff_but_keep_their_own_content_policy_and_etag_and_conditional_requests_pass_through()
+    {
+        using var client = gateway.ClientFor();
+
+        var first = await client.GetAsync("/api/stats/platform");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/stats/platform");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var second = await client.SendAsync(request);
+
+        Assert.Equal("nosniff", first.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.False(first.Headers.Contains("Content-Security-Policy"));
+        Assert.Equal(StubService.ETag, first.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Equal(StubService.ETag, second.Headers.ETag!.ToString());
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/articles/..%2Fstats/platform")]
+    [InlineData("/api/articles/..%5Cstats%5Cplatform")]
+    [InlineData("/api/articles/%2e%2e%2fstats%2fplatform")]
+    public async Task Encoded_slashes_stay_in_the_path_of_the_service_they_were_sent_to(string path)
+    {
+        using var client = gateway.ClientFor();
+        var statisticsBefore = gateway.Stubs["statistics"].Paths.Count;
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(statisticsBefore, gateway.Stubs["statistics"].Paths.Count);
+        Assert.Equal("articles", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("service").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/notifications/subscriptions/%2e%2e/%2e%2e/stats/imports")]
+    [InlineData("/api/notifications/subscriptions/../../stats/imports")]
+    [InlineData("/api/notifications/subscriptions/..%2F..%2Fstats%2Fimports")]
+    public async Task A_traversal_out_of_the_anonymous_subscription_route_is_judged_by_where_it_lands(string path)
+    {
+        using var client = gateway.ClientFor();
+        var statisticsBefore = gateway.Stubs["statistics"].Paths.Count;
+
+        var response = await client.PostAsync(path, new StringContent("indicator,reporter,partner,period,value\n", Encoding.UTF8, "text/csv"));
+
+        // Dot segments are resolved before routing, so the write lands on the statistics route and needs an analyst;
+        // encoded slashes are not path separators, so that one stays with notifications.
+        Assert.Equal(statisticsBefore, gateway.Stubs["statistics"].Paths.Count);
+        Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.OK, $"{(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Equal("notifications", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("service").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_api_reference_lists_every_services_document_fetched_through_the_gateway()
+    {
+        using var client = gateway.ClientFor();
+
+        var response = await client.GetAsync("/docs");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        foreach (var (_, prefix) in GatewayExtensions.Services)
+        {
+            Assert.Contains($"\"url\":\"{prefix.TrimStart('/')}/openapi/v1.json\"", page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs/scalar.js")).StatusCode); // served by the gateway, no CDN
+
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_configured_origins_no_cross_origin_access_is_granted()
+    {
+        using var client = gateway.ClientFor();
+        var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/articles");
+        preflight.Headers.Add("Origin", "https://elsewhere.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+
+        var response = await client.SendAsync(preflight);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+}
