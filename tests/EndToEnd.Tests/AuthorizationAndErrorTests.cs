@@ -47,6 +47,22 @@ public sealed class AuthorizationAndErrorTests(ForumPlatformFixture platform)
         Assert.Contains(errors.EnumerateObject(), error => error.Name.StartsWith('$'));
     }
 
+    [Theory]
+    [InlineData(ForumRoles.Editor, "/api/articles")]
+    [InlineData(ForumRoles.Organizer, "/api/agenda/forums/tianshan-forum-2025/rooms")]
+    [InlineData(ForumRoles.Analyst, "/api/stats/indicators/test.content-type")]
+    [InlineData(null, "/api/notifications/subscriptions")]
+    public async Task A_wrong_content_type_gets_415_problem_details_through_the_gateway(string? role, string path)
+    {
+        using var client = platform.Gateway(role);
+        using var body = new StringContent("title=form-encoded", Encoding.UTF8, "application/x-www-form-urlencoded");
+        var method = path.Contains("/indicators/", StringComparison.Ordinal) ? HttpMethod.Put : HttpMethod.Post;
+
+        var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = body });
+
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
     [Fact]
     public async Task Missing_required_field_gets_400_naming_the_field()
     {
