@@ -30,7 +30,7 @@ public static class ArticlesApi
 
         api.MapGet("/", List).WithName("ListArticles")
             .WithSummary("Published articles, newest first, filtered and paged by cursor.");
-        api.MapGet("/{slugOrId}", Get).WithName("GetArticle")
+        api.MapGet("/{id}", Get).WithName("GetArticle")
             .WithSummary("One article by slug or id. An old slug redirects; drafts and scheduled ones only for editors.");
 
         var editor = api.MapGroup("").RequireAuthorization(ForumPolicies.Editor);
@@ -149,8 +149,10 @@ public static class ArticlesApi
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
+    // The route parameter is named like the editors' {id} routes on the same path, as OpenAPI wants one name per path.
     private static async Task<Results<Ok<ArticleResponse>, StatusCodeHttpResult, RedirectHttpResult, NotFound>> Get(
-        string slugOrId, HttpContext http, ArticlesDbContext db, CancellationToken cancellationToken)
+        [FromRoute(Name = "id"), Description("The article's id, or its slug (an old slug redirects to the current one).")] string slugOrId,
+        HttpContext http, ArticlesDbContext db, CancellationToken cancellationToken)
     {
         var article = Guid.TryParse(slugOrId, out var id)
             ? await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)

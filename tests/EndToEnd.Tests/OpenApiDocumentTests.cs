@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ForumPlatform.Testing;
+
+namespace ForumPlatform.EndToEnd.Tests;
+
+/// <summary>Every service's OpenAPI document, fetched through the gateway, passes Spectral's OpenAPI ruleset without errors.</summary>
+[Collection(ForumPlatformCollection.Name)]
+public sealed class OpenApiDocumentTests(ForumPlatformFixture platform)
+{
+    [Theory]
+    [InlineData("/api/articles/openapi/v1.json")]
+    [InlineData("/api/agenda/openapi/v1.json")]
+    [InlineData("/api/stats/openapi/v1.json")]
+    [InlineData("/api/notifications/openapi/v1.json")]
+    public async Task The_document_passes_spectral_oas_without_errors(string path)
+    {
+        var lint = Path.Combine(RabbitMqNode.RepositoryRoot(), "eng", "openapi-lint");
+        var spectral = Path.Combine(lint, "node_modules", ".bin", "spectral");
+        Assert.True(File.Exists(spectral), $"Spectral is not installed in {lint}; ./test.sh installs it (eng/ensure-spectral.sh).");
+        using var gateway = platform.Gateway();
+        var document = await gateway.GetStringAsync(path);
+        Assert.True(JsonDocument.Parse(document).RootElement.GetProperty("paths").EnumerateObject().Any());
+        var file = Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, document);
+        try
+        {
+            var start = new ProcessStartInfo(spectral, ["lint", file, "--ruleset", Path.Combine(lint, ".spectral.yaml"), "--format", "json", "--quiet"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var errors = await process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+
+            // Spectral's JSON results: severity 0 is an error, 1 a warning.
+            var results = JsonDocument.Parse(string.IsNullOrWhiteSpace(output) ? "[]" : output).RootElement.EnumerateArray().ToList();
+            var failures = results.Where(result => result.GetProperty("severity").GetInt32() == 0)
+                .Select(result => $"{result.GetProperty("code")}: {result.GetProperty("message")} at {string.Join('.', result.GetProperty("path").EnumerateArray())}")
+                .ToList();
+            Assert.True(failures.Count == 0, $"{path}: {failures.Count} Spectral errors:\n{string.Join('\n', failures)}\n{errors}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
