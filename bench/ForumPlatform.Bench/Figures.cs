@@ -19,8 +19,20 @@ public sealed record Series(string Scenario, string Name, IReadOnlyList<double> 
 
 public static class Table
 {
-    public static void Print(IEnumerable<Series> series, IReadOnlyDictionary<string, string>? notes = null)
+    public static void Print(IEnumerable<Series> series, IReadOnlyDictionary<string, string>? notes = null, IReadOnlyList<LoadResult>? load = null)
     {
+        if (load is { Count: > 0 })
+        {
+            Console.WriteLine();
+            Console.WriteLine($"{"under load (wrk)",-34} {"requests/s",12} {"p50 ms",10} {"p99 ms",10}");
+            Console.WriteLine(new string('-', 69));
+            foreach (var row in load)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{row.Path,-34} {row.RequestsPerSecond,12:F0} {row.P50Milliseconds,10:F3} {row.P99Milliseconds,10:F3}"));
+            }
+        }
+
         var rows = series.ToList();
         Console.WriteLine();
         Console.WriteLine($"{"scenario",-18} {"series",-34} {"n",6} {"median ms",10} {"p95 ms",10} {"p99 ms",10}");

@@ -1,10 +1,11 @@
 using ForumPlatform.Bench;
 using ForumPlatform.Testing;
 
-// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, notifications, articles-10k, agenda-500, statistics, startup
+// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, gateway-vs-nginx, notifications, articles-10k,
+// agenda-500, statistics, startup
 // (default: all).
 //   bench/run.sh [scenario ...]
-var all = new[] { "publish-latency", "gateway-overhead", "notifications", "articles-10k", "agenda-500", "statistics", "startup" };
+var all = new[] { "publish-latency", "gateway-overhead", "gateway-vs-nginx", "notifications", "articles-10k", "agenda-500", "statistics", "startup" };
 var scenarios = args.Length > 0 ? args : all;
 var unknown = scenarios.Except(all).ToList();
 if (unknown.Count > 0)
@@ -15,9 +16,10 @@ if (unknown.Count > 0)
 
 var configuration = Environment.GetEnvironmentVariable("BENCH_CONFIGURATION") ?? "Release";
 var results = new List<Series>();
+var loadResults = new List<LoadResult>();
 var notes = new Dictionary<string, string>();
 
-if (scenarios.Intersect(["publish-latency", "gateway-overhead", "notifications", "articles-10k", "agenda-500", "statistics"]).Any())
+if (scenarios.Intersect(["publish-latency", "gateway-overhead", "gateway-vs-nginx", "notifications", "articles-10k", "agenda-500", "statistics"]).Any())
 {
     Console.WriteLine("Starting the system (app host, private RabbitMQ node, four services, gateway)...");
     await using var system = await RunningForumPlatform.StartAsync();
@@ -35,6 +37,17 @@ if (scenarios.Intersect(["publish-latency", "gateway-overhead", "notifications",
         notes["gateway added latency"] = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"median {pair[1].Median - pair[0].Median:F3} ms, p99 {pair[1].Percentile(99) - pair[0].Percentile(99):F3} ms, " +
             $"ratio of medians {pair[1].Median / pair[0].Median:F2}");
+    }
+
+    if (scenarios.Contains("gateway-vs-nginx"))
+    {
+        Console.WriteLine("gateway-vs-nginx: wrk against the agenda service direct, through the gateway and through nginx, 3 rounds of 10 s each...");
+        var (load, loadNotes) = await GatewayVersusNginx.RunAsync(system, rounds: 3, duration: TimeSpan.FromSeconds(10), connections: 32);
+        loadResults.AddRange(load);
+        foreach (var (key, value) in loadNotes)
+        {
+            notes[key] = value;
+        }
     }
 
     if (scenarios.Contains("notifications"))
@@ -89,5 +102,5 @@ if (scenarios.Contains("startup"))
     results.AddRange(await Startup.RunAsync(RabbitMqNode.RepositoryRoot(), configuration, runs: 3));
 }
 
-Table.Print(results, notes);
+Table.Print(results, notes, loadResults);
 return 0;
