@@ -43,31 +43,40 @@ public static partial class GatewayVersusNginx
             await WrkAsync(target.Base, target.Token, TimeSpan.FromSeconds(3), connections); // warm-up
         }
 
+        // Saturated (many connections) for throughput; one connection for the latency a hop adds without queueing.
+        var loaded = await RoundsAsync(targets, rounds, duration, connections, "");
+        var serial = await RoundsAsync(targets, rounds, duration, 1, ", 1 connection");
+        var (direct, viaGateway, viaNginx) = (loaded[0], loaded[1], loaded[2]);
+        var (directSerial, gatewaySerial, nginxSerial) = (serial[0], serial[1], serial[2]);
+        var notes = new Dictionary<string, string>
+        {
+            ["gateway vs nginx, throughput"] = string.Create(CultureInfo.InvariantCulture,
+                $"gateway {viaGateway.RequestsPerSecond / viaNginx.RequestsPerSecond:F2} of nginx (target ≥ 0.6); gateway {viaGateway.RequestsPerSecond / direct.RequestsPerSecond:F2} and nginx {viaNginx.RequestsPerSecond / direct.RequestsPerSecond:F2} of direct"),
+            ["gateway vs nginx, added median, 1 connection"] = string.Create(CultureInfo.InvariantCulture,
+                $"gateway +{gatewaySerial.P50Milliseconds - directSerial.P50Milliseconds:F3} ms, nginx +{nginxSerial.P50Milliseconds - directSerial.P50Milliseconds:F3} ms over direct (target: gateway ≤ 2 × nginx)"),
+            ["gateway vs nginx, added median, saturated"] = string.Create(CultureInfo.InvariantCulture,
+                $"gateway +{viaGateway.P50Milliseconds - direct.P50Milliseconds:F3} ms, nginx +{viaNginx.P50Milliseconds - direct.P50Milliseconds:F3} ms over direct ({connections} connections: queueing)"),
+            ["wrk runs"] = $"{rounds} rounds × {duration.TotalSeconds:F0} s per target and load, 2 threads; medians of the rounds",
+        };
+        return ([.. loaded, .. serial], notes);
+    }
+
+    private static async Task<List<LoadResult>> RoundsAsync(
+        (string Name, Uri Base, string? Token)[] targets, int rounds, TimeSpan duration, int connections, string suffix)
+    {
         var runs = targets.ToDictionary(target => target.Name, _ => new List<LoadResult>());
         for (var round = 0; round < rounds; round++)
         {
             foreach (var target in targets)
             {
-                runs[target.Name].Add(await WrkAsync(target.Base, target.Token, duration, connections) with { Path = target.Name });
+                runs[target.Name].Add(await WrkAsync(target.Base, target.Token, duration, connections));
             }
         }
 
-        var medians = runs.Select(run => new LoadResult(run.Key,
+        return runs.Select(run => new LoadResult(run.Key + suffix,
             Median(run.Value.Select(result => result.RequestsPerSecond)),
             Median(run.Value.Select(result => result.P50Milliseconds)),
             Median(run.Value.Select(result => result.P99Milliseconds)))).ToList();
-        var direct = medians[0];
-        var viaGateway = medians[1];
-        var viaNginx = medians[2];
-        var notes = new Dictionary<string, string>
-        {
-            ["gateway vs nginx, throughput"] = string.Create(CultureInfo.InvariantCulture,
-                $"gateway {viaGateway.RequestsPerSecond / viaNginx.RequestsPerSecond:F2} of nginx (target ≥ 0.6); gateway {viaGateway.RequestsPerSecond / direct.RequestsPerSecond:F2} and nginx {viaNginx.RequestsPerSecond / direct.RequestsPerSecond:F2} of direct"),
-            ["gateway vs nginx, added median"] = string.Create(CultureInfo.InvariantCulture,
-                $"gateway +{viaGateway.P50Milliseconds - direct.P50Milliseconds:F3} ms, nginx +{viaNginx.P50Milliseconds - direct.P50Milliseconds:F3} ms over direct (target: gateway ≤ 2 × nginx)"),
-            ["wrk runs"] = $"{rounds} rounds × {duration.TotalSeconds:F0} s per target, {connections} connections, 2 threads; medians of the rounds",
-        };
-        return (medians, notes);
     }
 
     private static double Median(IEnumerable<double> values)
@@ -78,7 +87,7 @@ public static partial class GatewayVersusNginx
 
     private static async Task<LoadResult> WrkAsync(Uri baseAddress, string? token, TimeSpan duration, int connections)
     {
-        var arguments = new List<string> { "-t2", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency" };
+        var arguments = new List<string> { $"-t{Math.Min(2, connections)}", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency" };
         if (token is not null)
         {
             arguments.AddRange(["-H", $"Authorization: Bearer {token}"]);
