@@ -1,6 +1,7 @@
 using ForumPlatform.Agenda.Data;
 using ForumPlatform.Agenda.Releases;
 using ForumPlatform.Messaging;
+using ForumPlatform.ServiceDefaults;
 
 namespace ForumPlatform.Agenda;
 
@@ -15,7 +16,7 @@ public static class AgendaServiceExtensions
         builder.Services.AddScoped<PublishedSchedules>();
         builder.Services.AddMemoryCache();
         builder.AddForumMessaging<AgendaDbContext>("agenda");
-        builder.Services.AddOpenApi();
+        builder.Services.AddForumOpenApi();
         return builder;
     }
 }

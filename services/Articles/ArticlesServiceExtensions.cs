@@ -2,6 +2,7 @@ using ForumPlatform.Articles.Content;
 using ForumPlatform.Articles.Data;
 using ForumPlatform.Articles.Publishing;
 using ForumPlatform.Messaging;
+using ForumPlatform.ServiceDefaults;
 
 namespace ForumPlatform.Articles;
 
@@ -16,7 +17,7 @@ public static class ArticlesServiceExtensions
         builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection(SchedulingOptions.SectionName));
         builder.Services.AddHostedService<ScheduledPublisher>();
         builder.AddForumMessaging<ArticlesDbContext>("articles");
-        builder.Services.AddOpenApi();
+        builder.Services.AddForumOpenApi();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using ForumPlatform.Notifications.Exchange;
 using ForumPlatform.Notifications.LiveStream;
 using ForumPlatform.Notifications.Subscriptions;
 using ForumPlatform.Notifications.Webhooks;
+using ForumPlatform.ServiceDefaults;
 
 namespace ForumPlatform.Notifications;
 
@@ -42,7 +43,7 @@ public static class NotificationsServiceExtensions
         builder.Services.AddHostedService<ExchangePublisher>();
 
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi();
+        builder.Services.AddForumOpenApi();
         return builder;
     }
 }

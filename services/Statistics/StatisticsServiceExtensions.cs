@@ -1,4 +1,5 @@
 using ForumPlatform.Messaging;
+using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Consumers;
 using ForumPlatform.Statistics.Data;
 using ForumPlatform.Statistics.Indicators;
@@ -20,7 +21,7 @@ public static class StatisticsServiceExtensions
         builder.Services.AddScoped<IDatabaseSeeder<StatisticsDbContext>, DemoIndicatorsSeeder>();
         builder.Services.AddScoped<IDatabaseSeeder<StatisticsDbContext>, FiguresFromLogSeeder>();
         builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.SectionName));
-        builder.Services.AddOpenApi();
+        builder.Services.AddForumOpenApi();
         if (!messaging)
         {
             return builder;

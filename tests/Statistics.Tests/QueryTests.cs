@@ -128,9 +128,22 @@ public sealed class QueryTests(StatisticsServiceFixture service)
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }
 
-        var upload = paths.GetProperty("/api/stats/imports").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        var import = paths.GetProperty("/api/stats/imports").GetProperty("post");
+        var upload = import.GetProperty("requestBody").GetProperty("content");
         Assert.True(upload.TryGetProperty("text/csv", out _));
         Assert.True(upload.TryGetProperty("application/json", out _));
+
+        // Writes declare the bearer scheme and their 401/403 problem answers; public reads need no token.
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.True(import.GetProperty("security")[0].TryGetProperty("bearer", out _));
+        foreach (var status in new[] { "401", "403", "default" })
+        {
+            Assert.True(import.GetProperty("responses").GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), status);
+        }
+
+        var query = paths.GetProperty("/api/stats/observations").GetProperty("get");
+        Assert.False(query.TryGetProperty("security", out _));
+        Assert.False(query.GetProperty("responses").TryGetProperty("401", out _));
     }
 
     [Fact]

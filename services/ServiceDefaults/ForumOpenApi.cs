@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+
+namespace ForumPlatform.ServiceDefaults;
+
+/// <summary>
+/// Every service's OpenAPI document: the bearer scheme, declared on each operation that needs a token (with its
+/// 401 and 403 answers), and problem details as every operation's error shape.
+/// </summary>
+public static class ForumOpenApi
+{
+    private const string Bearer = "bearer";
+    private const string Problem = "ProblemDetails";
+
+    public static IServiceCollection AddForumOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A JWT with roles (editor, organizer, analyst, admin); for one subscription, its fpsub_ management token.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer(DescribeTokensAndErrorsAsync);
+        });
+
+    private static async Task DescribeTokensAndErrorsAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var document = context.Document!;
+        if (document.Components?.Schemas?.ContainsKey(Problem) != true)
+        {
+            document.AddComponent<IOpenApiSchema>(Problem, await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken));
+        }
+
+        var problem = new OpenApiSchemaReference(Problem, document);
+        operation.Responses ??= new OpenApiResponses();
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] }];
+            operation.Responses.TryAdd("401", ProblemResponse("No valid bearer token.", problem));
+            operation.Responses.TryAdd("403", ProblemResponse("The token lacks the role this needs.", problem));
+        }
+
+        operation.Responses.TryAdd("default", ProblemResponse("An error, as RFC 9457 problem details.", problem));
+    }
+
+    private static OpenApiResponse ProblemResponse(string description, OpenApiSchemaReference problem) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = problem } },
+    };
+}
