@@ -7,16 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source eng/ensure-broker.sh
+source eng/apt-install.sh
 ensure_broker test
 if [ $# -eq 0 ] || [[ " $* " == *" gateway-vs-nginx "* ]]; then
   missing=()
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
   command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
   if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     echo "==> Installing ${missing[*]} from the distribution's packages for gateway-vs-nginx..."
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt_install "${missing[@]}"
   fi
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 MASSTRANSIT_USAGE_TELEMETRY=false BENCH_CONFIGURATION=Release

@@ -11,14 +11,11 @@ container_engine_answers() {
     timeout 10 "${ASPIRE_CONTAINER_RUNTIME:-docker}" info >/dev/null 2>&1
 }
 
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
+
 install_rabbitmq() {
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    sudo="sudo"
-  fi
   echo "==> Installing RabbitMQ from the distribution's packages (apt-get install rabbitmq-server)..."
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq rabbitmq-server >/dev/null
+  apt_install rabbitmq-server
   echo "==> rabbitmq-server $(dpkg-query -W -f='${Version}' rabbitmq-server) installed. ForumPlatform runs its own private node of it;"
   echo "    a system-wide RabbitMQ service, if the package started one, is not used."
 }

@@ -3,14 +3,11 @@
 # eng/openapi-lint, installing Node.js and npm from the distribution's packages when they are missing.
 # Sourced by test.sh.
 
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
+
 install_node() {
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    sudo="sudo"
-  fi
   echo "==> Installing Node.js and npm from the distribution's packages (apt-get install nodejs npm), for Spectral..."
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+  apt_install nodejs npm
 }
 
 ensure_spectral() {

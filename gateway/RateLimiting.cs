@@ -76,16 +76,8 @@ public static class RateLimiting
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var http = rejected.HttpContext;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests.",
-                        Detail = $"This client has used up its requests for now; try again in {seconds} s.",
-                    },
-                });
+                await GatewayProblems.WriteAsync(http, StatusCodes.Status429TooManyRequests,
+                    "Too many requests.", $"This client has used up its requests for now; try again in {seconds} s.");
             };
         });
         return builder;

@@ -48,17 +48,8 @@ public static class RequestLimits
         {
             if (context.Request.ContentLength > limit)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "The request body is too large.",
-                        Detail = $"Request bodies are limited to {limit:N0} bytes.",
-                    },
-                });
+                await GatewayProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
+                    "The request body is too large.", $"Request bodies are limited to {limit:N0} bytes.");
                 return;
             }
 
