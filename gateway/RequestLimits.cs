@@ -38,7 +38,8 @@ public static class RequestLimits
 
     /// <summary>
     /// A body announced larger than the limit gets 413 problem details before anything is proxied; a chunked body
-    /// that grows past it is cut off by Kestrel while it streams.
+    /// that grows past it is cut off by Kestrel while it streams, and YARP answers 413 (problem details by the
+    /// status-code pages).
     /// </summary>
     public static WebApplication UseGatewayRequestLimits(this WebApplication app)
     {

@@ -80,6 +80,20 @@ public sealed class GatewayTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task A_chunked_body_that_grows_past_the_limit_gets_413_problem_details()
+    {
+        using var editor = gateway.ClientFor(ForumRoles.Editor);
+        var content = new StreamContent(new MemoryStream(new byte[GatewayFixture.MaxBodyBytes * 4]));
+        content.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await editor.SendAsync(request);
+
+        await Problem(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task A_hung_service_gets_504_problem_details_not_a_hung_client()
     {
         using var client = gateway.ClientFor();
