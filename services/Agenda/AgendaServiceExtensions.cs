@@ -16,7 +16,14 @@ public static class AgendaServiceExtensions
         builder.Services.AddScoped<PublishedSchedules>();
         builder.Services.AddMemoryCache();
         builder.AddForumMessaging<AgendaDbContext>("agenda");
-        builder.Services.AddForumOpenApi();
+        builder.Services.AddForumOpenApi(new Dictionary<string, string>
+        {
+            ["slug"] = "The forum's slug, e.g. tianshan-forum-2025.",
+            ["sessions/id"] = "The session's id.",
+            ["speakers/id"] = "The speaker's id.",
+            ["tracks/track"] = "The track's slug.",
+            ["version"] = "A released schedule version (major.minor); the latest when left out.",
+        });
         return builder;
     }
 }

@@ -17,7 +17,12 @@ public static class ArticlesServiceExtensions
         builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection(SchedulingOptions.SectionName));
         builder.Services.AddHostedService<ScheduledPublisher>();
         builder.AddForumMessaging<ArticlesDbContext>("articles");
-        builder.Services.AddForumOpenApi();
+        builder.Services.AddForumOpenApi(new Dictionary<string, string>
+        {
+            ["id"] = "The article's id.",
+            ["tag"] = "A tag, lower-case.",
+            ["number"] = "The revision number, from 1.",
+        });
         return builder;
     }
 }

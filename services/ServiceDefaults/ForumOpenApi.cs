@@ -15,7 +15,13 @@ public static class ForumOpenApi
     private const string Bearer = "bearer";
     private const string Problem = "ProblemDetails";
 
-    public static IServiceCollection AddForumOpenApi(this IServiceCollection services) =>
+    /// <param name="services">The service's services.</param>
+    /// <param name="parameterDescriptions">
+    /// Descriptions of the parameters a service's routes share, for those that carry none of their own: by name
+    /// (<c>slug</c>), or by the path segment before it and its name (<c>speakers/id</c>), which wins.
+    /// </param>
+    public static IServiceCollection AddForumOpenApi(
+        this IServiceCollection services, IReadOnlyDictionary<string, string>? parameterDescriptions = null) =>
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
@@ -32,7 +38,31 @@ public static class ForumOpenApi
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(DescribeTokensAndErrorsAsync);
+            if (parameterDescriptions is not null)
+            {
+                options.AddOperationTransformer((operation, context, _) =>
+                {
+                    DescribeParameters(operation, context.Description.RelativePath ?? "", parameterDescriptions);
+                    return Task.CompletedTask;
+                });
+            }
         });
+
+    private static void DescribeParameters(OpenApiOperation operation, string path, IReadOnlyDictionary<string, string> descriptions)
+    {
+        var segments = path.Split('/');
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(parameter => string.IsNullOrEmpty(parameter.Description)))
+        {
+            var index = Array.FindIndex(segments, segment =>
+                segment.StartsWith($"{{{parameter.Name}}}", StringComparison.Ordinal) || segment.StartsWith($"{{{parameter.Name}:", StringComparison.Ordinal));
+            var scoped = index > 0 ? $"{segments[index - 1]}/{parameter.Name}" : null;
+            if ((scoped is not null && descriptions.TryGetValue(scoped, out var description))
+                || descriptions.TryGetValue(parameter.Name ?? "", out description))
+            {
+                parameter.Description = description;
+            }
+        }
+    }
 
     private static async Task DescribeTokensAndErrorsAsync(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -4,7 +4,10 @@ using ForumPlatform.Testing;
 
 namespace ForumPlatform.EndToEnd.Tests;
 
-/// <summary>Every service's OpenAPI document, fetched through the gateway, passes Spectral's OpenAPI ruleset without errors.</summary>
+/// <summary>
+/// Every service's OpenAPI document, fetched through the gateway, describes every parameter and passes Spectral's
+/// OpenAPI ruleset without errors.
+/// </summary>
 [Collection(ForumPlatformCollection.Name)]
 public sealed class OpenApiDocumentTests(ForumPlatformFixture platform)
 {
@@ -13,14 +16,22 @@ public sealed class OpenApiDocumentTests(ForumPlatformFixture platform)
     [InlineData("/api/agenda/openapi/v1.json")]
     [InlineData("/api/stats/openapi/v1.json")]
     [InlineData("/api/notifications/openapi/v1.json")]
-    public async Task The_document_passes_spectral_oas_without_errors(string path)
+    public async Task The_document_describes_every_parameter_and_passes_spectral_oas_without_errors(string path)
     {
         var lint = Path.Combine(RabbitMqNode.RepositoryRoot(), "eng", "openapi-lint");
         var spectral = Path.Combine(lint, "node_modules", ".bin", "spectral");
         Assert.True(File.Exists(spectral), $"Spectral is not installed in {lint}; ./test.sh installs it (eng/ensure-spectral.sh).");
         using var gateway = platform.Gateway();
         var document = await gateway.GetStringAsync(path);
-        Assert.True(JsonDocument.Parse(document).RootElement.GetProperty("paths").EnumerateObject().Any());
+        var paths = JsonDocument.Parse(document).RootElement.GetProperty("paths").EnumerateObject().ToList();
+        Assert.NotEmpty(paths);
+        var undescribed = (from route in paths
+                           from operation in route.Value.EnumerateObject()
+                           where operation.Value.ValueKind == JsonValueKind.Object && operation.Value.TryGetProperty("parameters", out _)
+                           from parameter in operation.Value.GetProperty("parameters").EnumerateArray()
+                           where !parameter.TryGetProperty("description", out var description) || string.IsNullOrWhiteSpace(description.GetString())
+                           select $"{operation.Name.ToUpperInvariant()} {route.Name} {parameter.GetProperty("name")}").ToList();
+        Assert.True(undescribed.Count == 0, $"parameters without a description:\n{string.Join('\n', undescribed)}");
         var file = Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, document);
         try

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using ForumPlatform.Statistics.Data;
 using ForumPlatform.Statistics.Indicators;
 using Microsoft.AspNetCore.Mvc;
@@ -86,20 +87,20 @@ public static class SeriesApi
 /// <summary>The query parameters every derived figure takes.</summary>
 public sealed class SeriesParameters
 {
-    /// <summary>The reporting country or region (ISO 3166 alpha-3 or a region code).</summary>
-    [FromQuery] public string? Reporter { get; init; }
+    [FromQuery(Name = "reporter"), Description("The reporting country or region: ISO 3166 alpha-3 or WLD, CAS, CAREC.")]
+    public string? Reporter { get; init; }
 
-    /// <summary>One partner, or a comma-separated list whose values are summed. Default WLD.</summary>
-    [FromQuery] public string? Partner { get; init; }
+    [FromQuery(Name = "partner"), Description("One partner, or a comma-separated list whose values are summed (default WLD).")]
+    public string? Partner { get; init; }
 
-    /// <summary>Instead of partners: a region whose member countries' values are summed (CAS, CAREC).</summary>
-    [FromQuery] public string? Region { get; init; }
+    [FromQuery(Name = "region"), Description("Instead of partners: a region whose member countries' values are summed (CAS, CAREC).")]
+    public string? Region { get; init; }
 
-    /// <summary>First period (or year) to include.</summary>
-    [FromQuery] public string? From { get; init; }
+    [FromQuery(Name = "from"), Description("The first period to include (2024, 2024-Q3, 2024-07), or a year.")]
+    public string? From { get; init; }
 
-    /// <summary>Last period (or year) to include.</summary>
-    [FromQuery] public string? To { get; init; }
+    [FromQuery(Name = "to"), Description("The last period to include (2024, 2024-Q3, 2024-07), or a year.")]
+    public string? To { get; init; }
 
     internal async Task<(SeriesRequest? Request, IResult? Failure)> ResolveAsync(string code, StatisticsDbContext db, CancellationToken cancellationToken)
     {
