@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace ForumPlatform.Gateway;
 
@@ -25,9 +26,9 @@ public static class RequestLimits
     public static IHostApplicationBuilder AddGatewayRequestLimits(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.SectionName));
-        var limits = builder.Configuration.GetSection(RequestLimitOptions.SectionName).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
-        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitOptions>>((kestrel, options) =>
         {
+            var limits = options.Value;
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = limits.MaxRequestHeadersTotalBytes;
             kestrel.Limits.MaxRequestHeaderCount = limits.MaxRequestHeaderCount;
@@ -43,8 +44,7 @@ public static class RequestLimits
     /// </summary>
     public static WebApplication UseGatewayRequestLimits(this WebApplication app)
     {
-        var limit = app.Configuration.GetSection(RequestLimitOptions.SectionName).Get<RequestLimitOptions>()?.MaxRequestBodyBytes
-            ?? new RequestLimitOptions().MaxRequestBodyBytes;
+        var limit = app.Services.GetRequiredService<IOptions<RequestLimitOptions>>().Value.MaxRequestBodyBytes;
         app.Use(async (context, next) =>
         {
             if (context.Request.ContentLength > limit)

@@ -29,7 +29,7 @@ public static class Table
             foreach (var row in load)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{row.Path,-34} {row.RequestsPerSecond,12:F0} {row.P50Milliseconds,10:F3} {row.P99Milliseconds,10:F3}"));
+                    $"{row.Target,-34} {row.RequestsPerSecond,12:F0} {row.P50Milliseconds,10:F3} {row.P99Milliseconds,10:F3}"));
             }
         }
 

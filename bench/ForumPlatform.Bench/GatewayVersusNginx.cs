@@ -9,7 +9,7 @@ using ForumPlatform.Testing;
 namespace ForumPlatform.Bench;
 
 /// <summary>One wrk run: throughput and latency percentiles.</summary>
-public sealed record LoadResult(string Path, double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds);
+public sealed record LoadResult(string Target, double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds);
 
 /// <summary>
 /// The same GET (one forum, about 500 bytes of JSON, with a bearer token) under load from wrk, three ways, in rounds

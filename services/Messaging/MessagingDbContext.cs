@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using ForumPlatform.Contracts;
@@ -55,13 +54,13 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             INSERT INTO "OutboxMessages" ("Id", "MessageType", "Body", "OccurredAt", "TraceParent", "TraceState", "Attempts", "NextAttemptAt")
             VALUES ($id, $type, $body, $occurredAt, $traceParent, $traceState, 0, $nextAttemptAt)
             """;
-        var id = Parameter(command, "$id");
-        var body = Parameter(command, "$body");
-        var occurredAt = Parameter(command, "$occurredAt");
-        var nextAttemptAt = Parameter(command, "$nextAttemptAt");
-        Parameter(command, "$type").Value = typeof(TEvent).FullName!;
-        Parameter(command, "$traceParent").Value = (object?)Activity.Current?.Id ?? DBNull.Value;
-        Parameter(command, "$traceState").Value = (object?)Activity.Current?.TraceStateString ?? DBNull.Value;
+        var id = command.AddParameter("$id");
+        var body = command.AddParameter("$body");
+        var occurredAt = command.AddParameter("$occurredAt");
+        var nextAttemptAt = command.AddParameter("$nextAttemptAt");
+        command.AddParameter("$type").Value = typeof(TEvent).FullName!;
+        command.AddParameter("$traceParent").Value = (object?)Activity.Current?.Id ?? DBNull.Value;
+        command.AddParameter("$traceState").Value = (object?)Activity.Current?.TraceStateString ?? DBNull.Value;
         await command.PrepareAsync(cancellationToken);
         foreach (var domainEvent in domainEvents)
         {
@@ -72,14 +71,6 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             await command.ExecuteNonQueryAsync(cancellationToken);
             UncommittedOutboxIds.Add(domainEvent.EventId);
         }
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -153,10 +153,10 @@ public sealed class GatewayTests(GatewayFixture gateway)
     }
 
     [Theory]
-    [InlineData("/api/notifications/subscriptions/%2e%2e/%2e%2e/stats/imports")]
-    [InlineData("/api/notifications/subscriptions/../../stats/imports")]
-    [InlineData("/api/notifications/subscriptions/..%2F..%2Fstats%2Fimports")]
-    public async Task A_traversal_out_of_the_anonymous_subscription_route_is_judged_by_where_it_lands(string path)
+    [InlineData("/api/notifications/subscriptions/%2e%2e/%2e%2e/stats/imports", null)]
+    [InlineData("/api/notifications/subscriptions/../../stats/imports", null)]
+    [InlineData("/api/notifications/subscriptions/..%2F..%2Fstats%2Fimports", "notifications")]
+    public async Task A_traversal_out_of_the_anonymous_subscription_route_is_judged_by_where_it_lands(string path, string? reachedService)
     {
         using var client = gateway.ClientFor();
         var statisticsBefore = gateway.Stubs["statistics"].Paths.Count;
@@ -166,10 +166,14 @@ public sealed class GatewayTests(GatewayFixture gateway)
         // Dot segments are resolved before routing, so the write lands on the statistics route and needs an analyst;
         // encoded slashes are not path separators, so that one stays with notifications.
         Assert.Equal(statisticsBefore, gateway.Stubs["statistics"].Paths.Count);
-        Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.OK, $"{(int)response.StatusCode}");
-        if (response.StatusCode == HttpStatusCode.OK)
+        if (reachedService is null)
         {
-            Assert.Equal("notifications", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("service").GetString());
+            await Problem(response, HttpStatusCode.Unauthorized);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(reachedService, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("service").GetString());
         }
     }
 

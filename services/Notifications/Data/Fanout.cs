@@ -1,7 +1,7 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using ForumPlatform.Contracts;
+using ForumPlatform.Messaging;
 using ForumPlatform.Notifications.Exchange;
 using ForumPlatform.Notifications.LiveStream;
 using ForumPlatform.Notifications.Webhooks;
@@ -85,11 +85,11 @@ public sealed class Fanout(
             INSERT INTO "Deliveries" ("Id", "SubscriptionId", "EventId", "EventType", "Status", "Attempts", "TotalAttempts", "NextAttemptAt", "CreatedAt")
             VALUES ($id, $subscription, $event, $type, 'Pending', 0, 0, $now, $now)
             """;
-        var id = Parameter(command, "$id");
-        var subscription = Parameter(command, "$subscription");
-        Parameter(command, "$event").Value = received.Id.ToString().ToUpperInvariant();
-        Parameter(command, "$type").Value = received.Type;
-        Parameter(command, "$now").Value = received.ReceivedAt.UtcDateTime;
+        var id = command.AddParameter("$id");
+        var subscription = command.AddParameter("$subscription");
+        command.AddParameter("$event").Value = received.Id.ToString().ToUpperInvariant();
+        command.AddParameter("$type").Value = received.Type;
+        command.AddParameter("$now").Value = received.ReceivedAt.UtcDateTime;
         await command.PrepareAsync(cancellationToken);
         foreach (var wanting in subscriptions)
         {
@@ -101,13 +101,5 @@ public sealed class Fanout(
         }
 
         return ids;
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

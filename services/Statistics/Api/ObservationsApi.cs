@@ -155,7 +155,8 @@ public static class ObservationsApi
         }
 
         var observation = await db.Observations.AsNoTracking().SingleOrDefaultAsync(found =>
-            found.IndicatorCode == indicator && found.Reporter == reporter!.ToUpper() && found.Partner == partner!.ToUpper() && found.Period == period!.ToUpper(),
+            found.IndicatorCode == indicator && found.Reporter == reporter!.ToUpperInvariant() && found.Partner == partner!.ToUpperInvariant()
+                && found.Period == period!.ToUpperInvariant(),
             cancellationToken);
         if (observation is null)
         {

@@ -362,9 +362,7 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
         command.CommandText = sql;
         foreach (var name in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
+            command.AddParameter(name);
         }
 
         return command;

@@ -116,13 +116,7 @@ public sealed class PlatformFigures(StatisticsDbContext db, SqliteWriteGate writ
         {
             if (parameters is null)
             {
-                parameters = [.. row.Select((_, index) =>
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = $"${index + 1}";
-                    command.Parameters.Add(parameter);
-                    return parameter;
-                })];
+                parameters = [.. row.Select((_, index) => command.AddParameter($"${index + 1}"))];
             }
 
             for (var index = 0; index < row.Length; index++)
