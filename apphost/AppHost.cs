@@ -29,6 +29,8 @@ var gateway = builder.AddProject<Projects.ForumPlatform_Gateway>("gateway")
     .WithReference(statistics).WaitFor(statistics)
     .WithReference(notifications).WaitFor(notifications)
     .WithHttpHealthCheck("/alive")
+    // With Gateway:Transport:InlineScheduling, requests stay on the sockets' I/O threads (see gateway/Transport.cs).
+    .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
     .WithExternalHttpEndpoints();
 
 gateway.OnResourceReady((resource, ready, _) =>

@@ -16,8 +16,8 @@ public static class GatewayExtensions
     /// <summary>
     /// YARP with the routes and clusters of <c>ReverseProxy</c> in configuration; destinations are service names
     /// resolved by Aspire service discovery. Write routes carry an authorization policy, checked before proxying.
-    /// Around it: rate limits, request limits, CORS from an allow-list, and a health report of every service and
-    /// the broker.
+    /// Around it: rate limits, request limits, requests processed on the sockets' I/O threads, CORS from an
+    /// allow-list, and a health report of every service and the broker.
     /// </summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
@@ -26,6 +26,7 @@ public static class GatewayExtensions
             .AddServiceDiscoveryDestinationResolver();
         builder.AddGatewayRateLimiting();
         builder.AddGatewayRequestLimits();
+        builder.AddGatewayTransport();
 
         // CORS only for the origins configured (Gateway:Cors:AllowedOrigins); none by default.
         var origins = builder.Configuration.GetSection("Gateway:Cors:AllowedOrigins").Get<string[]>() ?? [];
@@ -62,6 +63,7 @@ public static class GatewayExtensions
     /// </summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
+        app.LogGatewayTransport();
         app.UseForwardedHeaders();
         app.UseContentTypeOptions();
         app.UseOwnPagesContentSecurityPolicy();

@@ -24,12 +24,12 @@ public static class Table
         if (load is { Count: > 0 })
         {
             Console.WriteLine();
-            Console.WriteLine($"{"under load (wrk)",-34} {"requests/s",12} {"p50 ms",10} {"p99 ms",10}");
-            Console.WriteLine(new string('-', 69));
+            Console.WriteLine($"{"under load (wrk)",-40} {"requests/s",12} {"p50 ms",10} {"p99 ms",10} {"proxy CPU µs/req",18}");
+            Console.WriteLine(new string('-', 94));
             foreach (var row in load)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{row.Target,-34} {row.RequestsPerSecond,12:F0} {row.P50Milliseconds,10:F3} {row.P99Milliseconds,10:F3}"));
+                    $"{row.Target,-40} {row.RequestsPerSecond,12:F0} {row.P50Milliseconds,10:F3} {row.P99Milliseconds,10:F3} {row.ProxyCpuMicrosecondsPerRequest,18:F0}"));
             }
         }
 

@@ -60,9 +60,17 @@ public sealed class RunningForumPlatform : IAsyncDisposable
     public HttpClient Gateway(string? role = null) => Client("gateway", role);
 
     /// <summary>A client that reaches a resource directly, bypassing the gateway.</summary>
-    public HttpClient Client(string resource, string? role = null)
+    public HttpClient Client(string resource, string? role = null) => WithRole(app.CreateHttpClient(resource), role);
+
+    /// <summary>
+    /// A client of the gateway process on its own port. The gateway's public address is a proxy the app host puts in
+    /// front of it; benchmarks that measure what the gateway adds leave that proxy out.
+    /// </summary>
+    public HttpClient GatewayProcess(string? role = null) =>
+        WithRole(new HttpClient { BaseAddress = new Uri(EnvironmentOf("gateway")["ASPNETCORE_URLS"].Split(';')[0]) }, role);
+
+    private static HttpClient WithRole(HttpClient client, string? role)
     {
-        var client = app.CreateHttpClient(resource);
         client.Timeout = TimeSpan.FromSeconds(30);
         if (role is not null)
         {
@@ -70,6 +78,22 @@ public sealed class RunningForumPlatform : IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// The environment the app host gave a resource's process (service addresses, connection strings, settings),
+    /// resolved. Benchmarks start more copies of a process with it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentOf(string resource)
+    {
+        if (!app.ResourceNotifications.TryGetCurrentState(resource, out var state))
+        {
+            throw new InvalidOperationException($"The app host knows no resource '{resource}'.");
+        }
+
+        return state.Snapshot.EnvironmentVariables
+            .Where(variable => variable.Value is not null)
+            .ToDictionary(variable => variable.Name, variable => variable.Value!);
     }
 
     public async ValueTask DisposeAsync()
