@@ -94,6 +94,58 @@ public sealed class GatewayTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task A_header_over_the_limit_gets_431_problem_details_naming_it_and_never_reaches_the_service()
+    {
+        using var client = gateway.ClientFor();
+        client.DefaultRequestHeaders.Add("X-Padding", new string('x', 40_000)); // over 32 KiB, under Kestrel's 64 KiB ceiling
+        var before = gateway.Stubs["articles"].Paths.Count;
+
+        var response = await client.GetAsync("/api/articles");
+
+        var problem = await Problem(response, HttpStatusCode.RequestHeaderFieldsTooLarge);
+        Assert.Contains("32,768 bytes in all", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the largest being X-Padding (40,013 bytes)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, gateway.Stubs["articles"].Paths.Count);
+    }
+
+    [Fact]
+    public async Task Too_many_header_lines_get_431_problem_details()
+    {
+        using var client = gateway.ClientFor();
+        for (var i = 0; i < 120; i++)
+        {
+            client.DefaultRequestHeaders.Add($"X-Extra-{i}", "1");
+        }
+
+        var response = await client.GetAsync("/api/articles");
+
+        var problem = await Problem(response, HttpStatusCode.RequestHeaderFieldsTooLarge);
+        Assert.Contains("100 header lines", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_line_over_the_limit_gets_414_problem_details()
+    {
+        using var client = gateway.ClientFor();
+
+        var response = await client.GetAsync($"/api/articles?q={new string('x', 9_000)}"); // "GET " + 9,016 + " HTTP/1.1"
+
+        var problem = await Problem(response, HttpStatusCode.RequestUriTooLong);
+        Assert.Contains("limited to 8,192 bytes; this request line has 9,029", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Far_past_the_header_limit_kestrel_refuses_the_request_itself()
+    {
+        using var client = gateway.ClientFor();
+        client.DefaultRequestHeaders.Add("X-Padding", new string('x', 70_000)); // past twice 32 KiB
+
+        var response = await client.GetAsync("/api/articles");
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_hung_service_gets_504_problem_details_not_a_hung_client()
     {
         using var client = gateway.ClientFor();
