@@ -16,14 +16,16 @@ public static class AgendaServiceExtensions
         builder.Services.AddScoped<PublishedSchedules>();
         builder.Services.AddMemoryCache();
         builder.AddForumMessaging<AgendaDbContext>("agenda");
-        builder.Services.AddForumOpenApi(new Dictionary<string, string>
-        {
-            ["slug"] = "The forum's slug, e.g. tianshan-forum-2025.",
-            ["sessions/id"] = "The session's id.",
-            ["speakers/id"] = "The speaker's id.",
-            ["tracks/track"] = "The track's slug.",
-            ["version"] = "A released schedule version (major.minor); the latest when left out.",
-        });
+        builder.Services.AddForumOpenApi(
+            "The forum programme: forums, days, rooms, tracks, sessions and speakers, edited in a working copy and published as releases, with the schedule as JSON, the public schedule XML and JSON formats, and iCalendar.",
+            new Dictionary<string, string>
+            {
+                ["slug"] = "The forum's slug, e.g. tianshan-forum-2025.",
+                ["sessions/id"] = "The session's id.",
+                ["speakers/id"] = "The speaker's id.",
+                ["tracks/track"] = "The track's slug.",
+                ["version"] = "A released schedule version (major.minor); the latest when left out.",
+            });
         return builder;
     }
 }

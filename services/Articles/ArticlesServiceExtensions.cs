@@ -17,12 +17,14 @@ public static class ArticlesServiceExtensions
         builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection(SchedulingOptions.SectionName));
         builder.Services.AddHostedService<ScheduledPublisher>();
         builder.AddForumMessaging<ArticlesDbContext>("articles");
-        builder.Services.AddForumOpenApi(new Dictionary<string, string>
-        {
-            ["id"] = "The article's id.",
-            ["tag"] = "A tag, lower-case.",
-            ["number"] = "The revision number, from 1.",
-        });
+        builder.Services.AddForumOpenApi(
+            "News of the forum: articles in several languages that editors draft, schedule, publish, update and retract, with their revisions, tags, search, and RSS and Atom feeds.",
+            new Dictionary<string, string>
+            {
+                ["id"] = "The article's id.",
+                ["tag"] = "A tag, lower-case.",
+                ["number"] = "The revision number, from 1.",
+            });
         return builder;
     }
 }

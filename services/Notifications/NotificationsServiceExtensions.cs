@@ -43,18 +43,20 @@ public static class NotificationsServiceExtensions
         builder.Services.AddHostedService<ExchangePublisher>();
 
         builder.Services.AddValidation();
-        builder.Services.AddForumOpenApi(new Dictionary<string, string>
-        {
-            ["id"] = "The subscription's id.",
-            ["deliveryId"] = "The delivery's id (the webhook-id the subscriber saw).",
-            ["status"] = "Only deliveries with this status: pending, delivered or failed.",
-            ["limit"] = "How many, newest first.",
-            ["Last-Event-ID"] = "The id of the last event received; the stream resumes after it.",
-            ["types"] = "Event types, comma-separated; wildcards like forum.session.* allowed.",
-            ["tags"] = "Only articles with one of these tags, comma-separated.",
-            ["forum"] = "Only events of this forum (its slug).",
-            ["subscription"] = "A subscription's id: its filter applies, and its management token is needed.",
-        });
+        builder.Services.AddForumOpenApi(
+            "Subscriptions to the platform's events, delivered as signed CloudEvents webhooks with retries and a delivery log, and as a live Server-Sent Events stream.",
+            new Dictionary<string, string>
+            {
+                ["id"] = "The subscription's id.",
+                ["deliveryId"] = "The delivery's id (the webhook-id the subscriber saw).",
+                ["status"] = "Only deliveries with this status: pending, delivered or failed.",
+                ["limit"] = "How many, newest first.",
+                ["Last-Event-ID"] = "The id of the last event received; the stream resumes after it.",
+                ["types"] = "Event types, comma-separated; wildcards like forum.session.* allowed.",
+                ["tags"] = "Only articles with one of these tags, comma-separated.",
+                ["forum"] = "Only events of this forum (its slug).",
+                ["subscription"] = "A subscription's id: its filter applies, and its management token is needed.",
+            });
         return builder;
     }
 }

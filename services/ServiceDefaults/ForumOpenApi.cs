@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 
@@ -16,16 +17,32 @@ public static class ForumOpenApi
     private const string Problem = "ProblemDetails";
 
     /// <param name="services">The service's services.</param>
+    /// <param name="description">What the service's API is for, shown at the top of its reference.</param>
     /// <param name="parameterDescriptions">
     /// Descriptions of the parameters a service's routes share, for those that carry none of their own: by name
     /// (<c>slug</c>), or by the path segment before it and its name (<c>speakers/id</c>), which wins.
     /// </param>
     public static IServiceCollection AddForumOpenApi(
-        this IServiceCollection services, IReadOnlyDictionary<string, string>? parameterDescriptions = null) =>
+        this IServiceCollection services, string description, IReadOnlyDictionary<string, string>? parameterDescriptions = null) =>
         services.AddOpenApi(options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
+            options.AddDocumentTransformer((document, context, _) =>
             {
+                document.Info.Description = description;
+                // Whoever runs the forum answers for its API; OpenApi:Contact (Name, Email, Url) says who that is.
+                var contact = context.ApplicationServices.GetRequiredService<IConfiguration>().GetSection("OpenApi:Contact");
+                document.Info.Contact = new OpenApiContact
+                {
+                    Name = contact["Name"] ?? "ForumPlatform",
+                    Email = contact["Email"],
+                    Url = Uri.TryCreate(contact["Url"], UriKind.Absolute, out var url) ? url : null,
+                };
+                // The server is the address the document was fetched from; paths start with '/', so no slash after it.
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
+
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
