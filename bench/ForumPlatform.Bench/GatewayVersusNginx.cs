@@ -19,7 +19,8 @@ public sealed record LoadResult(
 /// address the app host gives the gateway. The gateways are processes of the gateway built here, started with the
 /// app host's environment for it and listening straight on a loopback port (the app host's own gateway sits behind
 /// one more proxy of the app host's). To show where the time goes, the same gateway also runs with its requests
-/// on the thread pool (<c>Gateway:Transport:InlineScheduling</c> off), without telemetry, and without a token.
+/// on the thread pool (<c>Gateway:Transport:InlineScheduling</c> off), without telemetry, without a token, and
+/// without either.
 /// </summary>
 public static partial class GatewayVersusNginx
 {
@@ -51,6 +52,7 @@ public static partial class GatewayVersusNginx
             new("gateway, no token", gateway.Address, null, gateway.Cpu),
             new("gateway, on the thread pool", threadPoolGateway.Address, token, threadPoolGateway.Cpu),
             new("gateway, telemetry off", quietGateway.Address, token, quietGateway.Cpu),
+            new("gateway, telemetry off, no token", quietGateway.Address, null, quietGateway.Cpu),
         };
         foreach (var target in targets)
         {
@@ -72,7 +74,7 @@ public static partial class GatewayVersusNginx
             ["gateway vs nginx, added median, saturated"] = string.Create(CultureInfo.InvariantCulture,
                 $"gateway +{viaGateway.P50Milliseconds - direct.P50Milliseconds:F3} ms, nginx +{viaNginx.P50Milliseconds - direct.P50Milliseconds:F3} ms over direct ({connections} connections: queueing)"),
             ["where the gateway's time goes, 1 connection"] = string.Create(CultureInfo.InvariantCulture,
-                $"CPU per request: gateway {serial[1].ProxyCpuMicrosecondsPerRequest:F0} µs, nginx {serial[2].ProxyCpuMicrosecondsPerRequest:F0} µs; on the thread pool instead of the I/O threads +{serial[4].P50Milliseconds - serial[1].P50Milliseconds:F3} ms; the token (checked by the gateway and again by the service) {serial[1].P50Milliseconds - serial[3].P50Milliseconds:F3} ms; telemetry {serial[1].P50Milliseconds - serial[5].P50Milliseconds:F3} ms"),
+                $"CPU per request: gateway {serial[1].ProxyCpuMicrosecondsPerRequest:F0} µs, nginx {serial[2].ProxyCpuMicrosecondsPerRequest:F0} µs; on the thread pool instead of the I/O threads +{serial[4].P50Milliseconds - serial[1].P50Milliseconds:F3} ms; the token (checked by the gateway and again by the service) {serial[1].P50Milliseconds - serial[3].P50Milliseconds:F3} ms; telemetry {serial[1].P50Milliseconds - serial[5].P50Milliseconds:F3} ms; without both, the gateway adds +{Added(serial[6]):F3} ms ({Added(serial[6]) / nginxAdded:F1} × nginx)"),
             ["wrk runs"] = $"{rounds} rounds × {duration.TotalSeconds:F0} s per target and load, 2 threads; medians of the rounds",
         };
         return ([.. loaded, .. serial], notes);
