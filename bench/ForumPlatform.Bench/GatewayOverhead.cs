@@ -17,7 +17,7 @@ public static class GatewayOverhead
     public static async Task<IReadOnlyList<Series>> RunAsync(RunningForumPlatform system, int requests)
     {
         using var direct = system.Client("agenda", ForumRoles.Editor);
-        using var gateway = system.GatewayProcess(ForumRoles.Editor);
+        using var gateway = system.GatewayOnItsOwnPort(ForumRoles.Editor);
 
         for (var i = 0; i < 200; i++)
         {

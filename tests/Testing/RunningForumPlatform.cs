@@ -66,7 +66,7 @@ public sealed class RunningForumPlatform : IAsyncDisposable
     /// A client of the gateway process on its own port. The gateway's public address is a proxy the app host puts in
     /// front of it; benchmarks that measure what the gateway adds leave that proxy out.
     /// </summary>
-    public HttpClient GatewayProcess(string? role = null) =>
+    public HttpClient GatewayOnItsOwnPort(string? role = null) =>
         WithRole(new HttpClient { BaseAddress = new Uri(EnvironmentOf("gateway")["ASPNETCORE_URLS"].Split(';')[0]) }, role);
 
     private static HttpClient WithRole(HttpClient client, string? role)
