@@ -35,13 +35,13 @@ public static class ImportsApi
         [FromQuery] bool? dryRun)
     {
         var format = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType) ? contentType.MediaType.Value : null;
-        Func<Stream, CancellationToken, IAsyncEnumerable<UploadedRow>>? read = format?.ToLowerInvariant() switch
+        (string Name, Func<Stream, CancellationToken, IAsyncEnumerable<UploadedRow>> Read)? reader = format?.ToLowerInvariant() switch
         {
-            "text/csv" or "application/csv" => ImportFormats.ReadCsvAsync,
-            "application/json" => ImportFormats.ReadJsonAsync,
+            "text/csv" or "application/csv" => ("csv", ImportFormats.ReadCsvAsync),
+            "application/json" => ("json", ImportFormats.ReadJsonAsync),
             _ => null,
         };
-        if (read is null)
+        if (reader is not { } upload)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type.",
                 detail: "Upload observations as text/csv or application/json.");
@@ -60,7 +60,7 @@ public static class ImportsApi
         try
         {
             var report = await importer.ImportAsync(
-                read(http.Request.Body, cancellationToken), format!.EndsWith("json", StringComparison.Ordinal) ? "json" : "csv",
+                upload.Read(http.Request.Body, cancellationToken), upload.Name,
                 dryRun ?? false, http.User.FindFirst("sub")?.Value, cancellationToken);
             return report.Errors.Count == 0 || report.DryRun
                 ? TypedResults.Ok(report)
