@@ -52,6 +52,8 @@ public sealed class OpenApiDocumentTests(ForumPlatformFixture platform)
             var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
             var errors = await process.StandardError.ReadToEndAsync(timeout.Token);
             await process.WaitForExitAsync(timeout.Token);
+            // 0: nothing at error level, 1: errors found; anything else is Spectral itself failing, which says nothing.
+            Assert.True(process.ExitCode is 0 or 1, $"Spectral failed (exit code {process.ExitCode}): {errors}");
 
             // Spectral's JSON results, errors (severity 0) and warnings (1) alike.
             var results = JsonDocument.Parse(string.IsNullOrWhiteSpace(output) ? "[]" : output).RootElement.EnumerateArray().ToList();
