@@ -1,3 +1,4 @@
+using ForumPlatform.ServiceDefaults;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -28,6 +29,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Creating subscriptions (anyone may): 10 an hour per client, on top of the limits above.</summary>
     public WindowLimit SubscriptionCreation { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>The limit a request counts against: the authenticated one with a valid token, else the anonymous one.</summary>
+    internal WindowLimit For(HttpContext context) => context.User.Identity?.IsAuthenticated == true ? Authenticated : Anonymous;
 }
 
 /// <summary>The built-in ASP.NET Core rate limiter, set up for the gateway; 429 answers are problem details with Retry-After.</summary>
@@ -43,13 +47,12 @@ public static class RateLimiting
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive"))
+                if (ServiceDefaultsExtensions.IsHealthProbe(context.Request))
                 {
                     return RateLimitPartition.GetNoLimiter("probes");
                 }
 
-                var authenticated = context.User.Identity?.IsAuthenticated == true;
-                var limit = authenticated ? limits.Authenticated : limits.Anonymous;
+                var limit = limits.For(context);
                 // Fixed windows: simple to explain, and they know when they reset, so Retry-After is exact.
                 return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
                 {
@@ -72,7 +75,7 @@ public static class RateLimiting
                 // A whole window surely frees a permit, should a limiter ever not say when it resets.
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? wait
-                    : (rejected.HttpContext.User.Identity?.IsAuthenticated == true ? limits.Authenticated : limits.Anonymous).Window;
+                    : limits.For(rejected.HttpContext).Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var http = rejected.HttpContext;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

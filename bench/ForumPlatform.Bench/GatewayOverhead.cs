@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Testing;
 
@@ -19,33 +18,12 @@ public static class GatewayOverhead
         using var direct = system.Client("agenda", ForumRoles.Editor);
         using var gateway = system.GatewayOnItsOwnPort(ForumRoles.Editor);
 
-        for (var i = 0; i < 200; i++)
-        {
-            await TimeAsync(direct);
-            await TimeAsync(gateway);
-        }
-
-        var directTimes = new List<double>(requests);
-        var gatewayTimes = new List<double>(requests);
-        for (var i = 0; i < requests; i++)
-        {
-            directTimes.Add(await TimeAsync(direct));
-            gatewayTimes.Add(await TimeAsync(gateway));
-        }
+        var (directTimes, gatewayTimes) = await AlternatingGets.TimeAsync(direct, gateway, Path, warmUps: 200, requests);
 
         return
         [
             new Series("gateway-overhead", "GET direct to agenda", directTimes),
             new Series("gateway-overhead", "GET through gateway", gatewayTimes),
         ];
-    }
-
-    private static async Task<double> TimeAsync(HttpClient client)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var response = await client.GetAsync(Path);
-        await response.Content.ReadAsByteArrayAsync();
-        response.EnsureSuccessStatusCode();
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 }

@@ -93,7 +93,7 @@ public static class StatisticsFigures
         };
         foreach (var (name, path, count) in queries)
         {
-            var (directTimes, gatewayTimes) = await AlternateAsync(direct, gateway, path, count);
+            var (directTimes, gatewayTimes) = await AlternatingGets.TimeAsync(direct, gateway, path, warmUps: 20, count);
             series.Add(new Series(Scenario, $"{name}, direct", directTimes));
             series.Add(new Series(Scenario, $"{name}, gateway", gatewayTimes));
         }
@@ -204,33 +204,5 @@ public static class StatisticsFigures
         await totals.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
         return count;
-    }
-
-    private static async Task<(List<double> Direct, List<double> Gateway)> AlternateAsync(HttpClient direct, HttpClient gateway, string path, int requests)
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            await TimeAsync(direct, path);
-            await TimeAsync(gateway, path);
-        }
-
-        var directTimes = new List<double>(requests);
-        var gatewayTimes = new List<double>(requests);
-        for (var i = 0; i < requests; i++)
-        {
-            directTimes.Add(await TimeAsync(direct, path));
-            gatewayTimes.Add(await TimeAsync(gateway, path));
-        }
-
-        return (directTimes, gatewayTimes);
-    }
-
-    private static async Task<double> TimeAsync(HttpClient client, string path)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var response = await client.GetAsync(path);
-        await response.Content.ReadAsByteArrayAsync();
-        response.EnsureSuccessStatusCode();
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 }

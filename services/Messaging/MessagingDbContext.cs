@@ -54,20 +54,21 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             INSERT INTO "OutboxMessages" ("Id", "MessageType", "Body", "OccurredAt", "TraceParent", "TraceState", "Attempts", "NextAttemptAt")
             VALUES ($id, $type, $body, $occurredAt, $traceParent, $traceState, 0, $nextAttemptAt)
             """;
-        var id = command.AddParameter("$id");
-        var body = command.AddParameter("$body");
-        var occurredAt = command.AddParameter("$occurredAt");
-        var nextAttemptAt = command.AddParameter("$nextAttemptAt");
-        command.AddParameter("$type").Value = typeof(TEvent).FullName!;
-        command.AddParameter("$traceParent").Value = (object?)Activity.Current?.Id ?? DBNull.Value;
-        command.AddParameter("$traceState").Value = (object?)Activity.Current?.TraceStateString ?? DBNull.Value;
+        var (id, type, body, occurredAt, traceParent, traceState, nextAttemptAt) = (
+            command.AddParameter("$id"), command.AddParameter("$type"), command.AddParameter("$body"), command.AddParameter("$occurredAt"),
+            command.AddParameter("$traceParent"), command.AddParameter("$traceState"), command.AddParameter("$nextAttemptAt"));
         await command.PrepareAsync(cancellationToken);
         foreach (var domainEvent in domainEvents)
         {
-            id.Value = domainEvent.EventId.ToString().ToUpperInvariant();
-            body.Value = JsonSerializer.Serialize(domainEvent, OutboxMessage.Json);
-            occurredAt.Value = domainEvent.OccurredAt.UtcDateTime;
-            nextAttemptAt.Value = (domainEvent.OccurredAt + OutboxMessage.ImmediatePublishGrace).UtcDateTime;
+            // The row an entity would get (OutboxMessage.For), written without the change tracker.
+            var message = OutboxMessage.For(domainEvent);
+            id.Value = message.Id.ToString().ToUpperInvariant();
+            type.Value = message.MessageType;
+            body.Value = message.Body;
+            occurredAt.Value = message.OccurredAt.UtcDateTime;
+            traceParent.Value = (object?)message.TraceParent ?? DBNull.Value;
+            traceState.Value = (object?)message.TraceState ?? DBNull.Value;
+            nextAttemptAt.Value = message.NextAttemptAt.UtcDateTime;
             await command.ExecuteNonQueryAsync(cancellationToken);
             UncommittedOutboxIds.Add(domainEvent.EventId);
         }

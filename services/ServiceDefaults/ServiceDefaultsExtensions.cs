@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,9 +70,7 @@ public static class ServiceDefaultsExtensions
                 .AddSource(TelemetrySources)
                 .AddAspNetCoreInstrumentation(options =>
                     // Health probes every few seconds would bury the traces people look for.
-                    options.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(HealthPath)
-                        && !context.Request.Path.StartsWithSegments(AlivePath))
+                    options.Filter = context => !IsHealthProbe(context.Request))
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation());
 
@@ -82,6 +81,10 @@ public static class ServiceDefaultsExtensions
 
         return builder;
     }
+
+    /// <summary>Whether a request is a health probe (<c>/health</c> or <c>/alive</c>), which traces and limits leave alone.</summary>
+    public static bool IsHealthProbe(HttpRequest request) =>
+        request.Path.StartsWithSegments(HealthPath) || request.Path.StartsWithSegments(AlivePath);
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

@@ -93,19 +93,7 @@ public static class ObservationsApi
             query = query.Where(observation => partners.Contains(observation.Partner));
         }
 
-        if (lower is { } fromPeriod)
-        {
-            var bound = fromPeriod.ToString();
-            query = query.Where(observation => string.Compare(observation.Period, bound) >= 0);
-        }
-
-        if (upper is { } toPeriod)
-        {
-            var bound = toPeriod.ToString();
-            query = query.Where(observation => string.Compare(observation.Period, bound) <= 0);
-        }
-
-        query = query.OrderBy(observation => observation.Reporter).ThenBy(observation => observation.Partner).ThenBy(observation => observation.Period);
+        query = query.InPeriods(lower, upper).OrderBy(observation => observation.Reporter).ThenBy(observation => observation.Partner).ThenBy(observation => observation.Period);
         if (csv)
         {
             return new ObservationsCsvResult(definition, query);

@@ -96,10 +96,10 @@ public sealed class SeriesParameters
     [FromQuery(Name = "region"), Description("Instead of partners: a region whose member countries' values are summed (CAS, CAREC).")]
     public string? Region { get; init; }
 
-    [FromQuery(Name = "from"), Description("The first period to include (2024, 2024-Q3, 2024-07), or a year.")]
+    [FromQuery(Name = "from")]
     public string? From { get; init; }
 
-    [FromQuery(Name = "to"), Description("The last period to include (2024, 2024-Q3, 2024-07), or a year.")]
+    [FromQuery(Name = "to")]
     public string? To { get; init; }
 
     internal async Task<(SeriesRequest? Request, IResult? Failure)> ResolveAsync(string code, StatisticsDbContext db, CancellationToken cancellationToken)

@@ -220,7 +220,6 @@ public static class ImportFormats
         {
             JsonValueKind.Null or JsonValueKind.Undefined => null,
             JsonValueKind.String => value.GetString() is { Length: > 0 } text ? text.Trim() : null,
-            JsonValueKind.Number => value.GetRawText(),
             _ => value.GetRawText(),
         };
     }

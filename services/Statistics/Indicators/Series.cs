@@ -71,19 +71,7 @@ public sealed class Series(StatisticsDbContext db)
             observation.IndicatorCode == request.Indicator.Code
             && observation.Reporter == request.Reporter
             && request.Partners.Contains(observation.Partner));
-        if (from is { } lower)
-        {
-            var text = lower.ToString();
-            query = query.Where(observation => string.Compare(observation.Period, text) >= 0);
-        }
-
-        if (request.To is { } upper)
-        {
-            var text = upper.ToString();
-            query = query.Where(observation => string.Compare(observation.Period, text) <= 0);
-        }
-
-        return await query.ToListAsync(cancellationToken);
+        return await query.InPeriods(from, request.To).ToListAsync(cancellationToken);
     }
 
     private static List<SeriesPoint> Sum(List<Observation> observations, IReadOnlyList<string> partners) => observations
