@@ -2,7 +2,9 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ForumPlatform.ServiceDefaults;
@@ -32,6 +34,10 @@ public static class ForumAuthentication
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ValidatedTokenCache>();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<ValidatedTokenCache>((jwt, cache) => jwt.Events = CachedValidation(cache));
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ForumPolicies.Editor, policy => policy.RequireRole(ForumRoles.Editor, ForumRoles.Admin))
@@ -41,6 +47,36 @@ public static class ForumAuthentication
 
         return builder;
     }
+
+    /// <summary>
+    /// A token seen before and still valid is taken from <paramref name="cache"/> instead of being validated again;
+    /// a token that passes validation is added to it.
+    /// </summary>
+    private static JwtBearerEvents CachedValidation(ValidatedTokenCache cache) => new()
+    {
+        OnMessageReceived = context =>
+        {
+            if (ValidatedTokenCache.BearerToken(context.Request) is { } token && cache.TryGet(token, out var principal, out var expires))
+            {
+                context.Principal = principal;
+                context.Properties.ExpiresUtc = expires;
+                context.Success();
+            }
+
+            return Task.CompletedTask;
+        },
+        OnTokenValidated = context =>
+        {
+            if (ValidatedTokenCache.BearerToken(context.Request) is { } token
+                && context.SecurityToken is JsonWebToken validated
+                && context.Principal is { } principal)
+            {
+                cache.Add(token, principal, new DateTimeOffset(validated.ValidTo, TimeSpan.Zero));
+            }
+
+            return Task.CompletedTask;
+        },
+    };
 
     public static ForumAuthOptions ReadOptions(IConfiguration configuration, IHostEnvironment environment)
     {
