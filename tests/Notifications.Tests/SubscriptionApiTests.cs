@@ -76,15 +76,16 @@ public sealed class SubscriptionApiTests(NotificationsServiceFixture service)
         using var admin = service.ClientFor(ForumRoles.Admin);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(path)).StatusCode);
 
-        // Each change of status went out as an event, for the platform figures.
+        // Each change of status went out as an event, for the platform figures, with why it changed and by whom.
         var changes = await service.WithServiceAsync<NotificationsDbContext, List<string>>(db => db.OutboxMessages
             .Where(message => message.MessageType == typeof(SubscriptionStatusChanged).FullName && message.Body.Contains(subscription.Id.ToString()))
             .OrderBy(message => message.OccurredAt)
             .Select(message => message.Body)
             .ToListAsync());
-        Assert.Equal(["->active", "active->paused", "paused->active", "active->"], changes
+        var by = $"subscription:{subscription.Id}";
+        Assert.Equal(["->active: ", $"active->paused: Paused by {by}.", $"paused->active: Resumed by {by}.", $"active->: Deleted by {by}."], changes
             .Select(body => JsonSerializer.Deserialize<SubscriptionStatusChanged>(body, JsonSerializerOptions.Web)!)
-            .Select(change => $"{change.OldStatus}->{change.NewStatus}"));
+            .Select(change => $"{change.OldStatus}->{change.NewStatus}: {change.Reason}"));
     }
 
     [Theory]

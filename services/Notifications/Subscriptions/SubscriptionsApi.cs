@@ -72,7 +72,7 @@ public static class SubscriptionsApi
             UpdatedAt = now,
         };
         db.Subscriptions.Add(subscription);
-        db.AddEvent(SubscriptionEvents.StatusChanged(subscription, null, subscription.Status, now));
+        db.AddCreated(subscription, now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/notifications/subscriptions/{subscription.Id}",
             new CreatedSubscriptionResponse(SubscriptionResponse.From(subscription), subscription.Secret, token));
@@ -128,7 +128,7 @@ public static class SubscriptionsApi
         await db.DeliveryAttempts.Where(attempt => deliveries.Any(delivery => delivery.Id == attempt.DeliveryId)).ExecuteDeleteAsync(cancellationToken);
         await deliveries.ExecuteDeleteAsync(cancellationToken);
         db.Subscriptions.Remove(subscription);
-        db.AddEvent(SubscriptionEvents.StatusChanged(subscription, subscription.Status, null, clock.GetUtcNow()));
+        db.AddDeleted(subscription, $"Deleted by {Who(user)}.", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
@@ -142,15 +142,7 @@ public static class SubscriptionsApi
             return TypedResults.NotFound();
         }
 
-        var wasStatus = subscription.Status;
-        subscription.Status = SubscriptionStatus.Paused;
-        subscription.StatusReason = $"Paused by {user.Identity?.Name ?? "its owner"}.";
-        subscription.UpdatedAt = clock.GetUtcNow();
-        if (wasStatus != SubscriptionStatus.Paused)
-        {
-            db.AddEvent(SubscriptionEvents.StatusChanged(subscription, wasStatus, SubscriptionStatus.Paused, subscription.UpdatedAt));
-        }
-
+        db.ChangeStatus(subscription, SubscriptionStatus.Paused, $"Paused by {Who(user)}.", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(SubscriptionResponse.From(subscription));
     }
@@ -170,10 +162,7 @@ public static class SubscriptionsApi
         }
 
         var now = clock.GetUtcNow();
-        db.AddEvent(SubscriptionEvents.StatusChanged(subscription, subscription.Status, SubscriptionStatus.Active, now));
-        subscription.Status = SubscriptionStatus.Active;
-        subscription.StatusReason = null;
-        subscription.UpdatedAt = now;
+        db.ChangeStatus(subscription, SubscriptionStatus.Active, $"Resumed by {Who(user)}.", now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         // Held deliveries start a fresh retry schedule now.
@@ -351,6 +340,9 @@ public static class SubscriptionsApi
         delivery.NextAttemptAt = now;
         delivery.CompletedAt = null;
     }
+
+    /// <summary>Who acted, for a status reason: the token's subject (<c>subscription:{id}</c> for a management token).</summary>
+    private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "its owner";
 
     private static async Task<Subscription?> FindAsync(Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken cancellationToken) =>
         user.CanManage(id) ? await db.Subscriptions.FirstOrDefaultAsync(subscription => subscription.Id == id, cancellationToken) : null;

@@ -371,11 +371,8 @@ public sealed partial class DeliveryDispatcher(
                 .ToListAsync(cancellationToken);
             foreach (var subscription in subscriptions)
             {
-                subscription.Status = SubscriptionStatus.Disabled;
-                subscription.StatusReason = disable[subscription.Id];
-                subscription.UpdatedAt = now;
-                db.AddEvent(SubscriptionEvents.StatusChanged(subscription, SubscriptionStatus.Active, SubscriptionStatus.Disabled, now));
-                LogDisabled(subscription.Id, subscription.StatusReason);
+                db.ChangeStatus(subscription, SubscriptionStatus.Disabled, disable[subscription.Id], now);
+                LogDisabled(subscription.Id, disable[subscription.Id]);
             }
         }
 
