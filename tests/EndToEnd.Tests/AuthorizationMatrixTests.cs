@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using ForumPlatform.ServiceDefaults;
 
 namespace ForumPlatform.EndToEnd.Tests;
@@ -7,7 +9,9 @@ namespace ForumPlatform.EndToEnd.Tests;
 /// <summary>
 /// Every write route of every service × every kind of caller, through the gateway and straight to the service: each
 /// refusal is exactly the documented one (401 without a valid token, 403 for the wrong role, 404 for someone else's
-/// subscription), and an allowed caller is never refused by authorization.
+/// subscription), and an allowed caller is never refused by authorization. Each subscription route is tried on a
+/// subscription made for that one request, so its owner and an admin are shown to find it, and nothing one request
+/// does (a delete, a pause) changes what another finds.
 /// </summary>
 [Collection(ForumPlatformCollection.Name)]
 public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
@@ -24,10 +28,32 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
         SubscriptionOwner,
     }
 
-    private sealed record Route(string Service, HttpMethod Method, string Path, Policy Policy, string? Body = "{}");
+    private enum Credential
+    {
+        None,
 
-    private sealed record Caller(string Name, string? Token, string? Role);
+        /// <summary>A platform token that passes validation, for <see cref="Caller.Role"/>.</summary>
+        Valid,
 
+        /// <summary>A platform token that must not pass: expired, signed with another key, for another audience.</summary>
+        Invalid,
+
+        /// <summary>The management token of the subscription the request names.</summary>
+        OwnSubscription,
+
+        /// <summary>The management token of another subscription.</summary>
+        OtherSubscription,
+    }
+
+    /// <param name="AllowedMayNotFind">The path names something that does not exist even for an allowed caller.</param>
+    private sealed record Route(string Service, HttpMethod Method, string Path, Policy Policy, string? Body = "{}", bool AllowedMayNotFind = false);
+
+    private sealed record Caller(string Name, Credential Credential, string? Token = null, string? Role = null);
+
+    /// <summary>Exactly <see cref="Status"/> as problem details; or, when null, let through: no 401, 403 or 5xx, and no 404 unless allowed.</summary>
+    private sealed record Expectation(HttpStatusCode? Status, bool MayNotFind = true);
+
+    private const string Subscription = "{subscription}";
     private static readonly string Id = Guid.NewGuid().ToString();
     private const string NoForum = "/api/agenda/forums/no-such-forum";
 
@@ -52,43 +78,62 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
         new("statistics", HttpMethod.Post, "/api/stats/imports", Policy.Analyst, "[]"),
         new("statistics", HttpMethod.Post, "/api/stats/platform/rebuild", Policy.Admin, null),
         new("notifications", HttpMethod.Post, "/api/notifications/subscriptions", Policy.Anyone),
-        new("notifications", HttpMethod.Put, $"/api/notifications/subscriptions/{Id}", Policy.SubscriptionOwner,
+        new("notifications", HttpMethod.Put, $"/api/notifications/subscriptions/{Subscription}", Policy.SubscriptionOwner,
             """{"name":"x","contact":"ops@example.org","eventTypes":["forum.article.published"]}"""),
-        new("notifications", HttpMethod.Delete, $"/api/notifications/subscriptions/{Id}", Policy.SubscriptionOwner, null),
-        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Id}/pause", Policy.SubscriptionOwner, null),
-        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Id}/resume", Policy.SubscriptionOwner, null),
-        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Id}/rotate-secret", Policy.SubscriptionOwner, null),
-        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Id}/ping", Policy.SubscriptionOwner, null),
-        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Id}/deliveries/{Guid.NewGuid()}/redeliver", Policy.SubscriptionOwner, null),
-        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Id}/redeliver", Policy.SubscriptionOwner, """{"since":"2025-01-01T00:00:00Z"}"""),
+        new("notifications", HttpMethod.Delete, $"/api/notifications/subscriptions/{Subscription}", Policy.SubscriptionOwner, null),
+        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Subscription}/pause", Policy.SubscriptionOwner, null),
+        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Subscription}/resume", Policy.SubscriptionOwner, null),
+        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Subscription}/rotate-secret", Policy.SubscriptionOwner, null),
+        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Subscription}/ping", Policy.SubscriptionOwner, null),
+        // No such delivery: its owner and an admin get past authorization and are then told 404 for the delivery.
+        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Subscription}/deliveries/{Guid.NewGuid()}/redeliver", Policy.SubscriptionOwner, null,
+            AllowedMayNotFind: true),
+        new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Subscription}/redeliver", Policy.SubscriptionOwner, """{"since":"2025-01-01T00:00:00Z"}"""),
     ];
 
     private static readonly ForumAuthOptions Development = new() { SigningKey = ForumAuthentication.DevelopmentSigningKey };
 
     private static readonly Caller[] Callers =
     [
-        new("anonymous", null, null),
-        new(ForumRoles.Editor, DevelopmentTokens.ForRole(ForumRoles.Editor), ForumRoles.Editor),
-        new(ForumRoles.Organizer, DevelopmentTokens.ForRole(ForumRoles.Organizer), ForumRoles.Organizer),
-        new(ForumRoles.Analyst, DevelopmentTokens.ForRole(ForumRoles.Analyst), ForumRoles.Analyst),
-        new(ForumRoles.Admin, DevelopmentTokens.ForRole(ForumRoles.Admin), ForumRoles.Admin),
-        new("expired admin", DevelopmentTokens.Create(Development, "dev-admin", [ForumRoles.Admin], TimeSpan.FromMinutes(5), DateTime.UtcNow.AddHours(-2)), null),
-        new("admin signed with another key", DevelopmentTokens.Create(
-            new ForumAuthOptions { SigningKey = "a-key-that-is-not-the-platforms-signing-key" }, "dev-admin", [ForumRoles.Admin]), null),
-        new("admin for another audience", DevelopmentTokens.Create(
-            new ForumAuthOptions { SigningKey = ForumAuthentication.DevelopmentSigningKey, Audience = "another-api" }, "dev-admin", [ForumRoles.Admin]), null),
+        new("anonymous", Credential.None),
+        new(ForumRoles.Editor, Credential.Valid, DevelopmentTokens.ForRole(ForumRoles.Editor), ForumRoles.Editor),
+        new(ForumRoles.Organizer, Credential.Valid, DevelopmentTokens.ForRole(ForumRoles.Organizer), ForumRoles.Organizer),
+        new(ForumRoles.Analyst, Credential.Valid, DevelopmentTokens.ForRole(ForumRoles.Analyst), ForumRoles.Analyst),
+        new(ForumRoles.Admin, Credential.Valid, DevelopmentTokens.ForRole(ForumRoles.Admin), ForumRoles.Admin),
+        new("expired admin", Credential.Invalid,
+            DevelopmentTokens.Create(Development, "dev-admin", [ForumRoles.Admin], TimeSpan.FromMinutes(5), DateTime.UtcNow.AddHours(-2))),
+        new("admin signed with another key", Credential.Invalid, DevelopmentTokens.Create(
+            new ForumAuthOptions { SigningKey = "a-key-that-is-not-the-platforms-signing-key" }, "dev-admin", [ForumRoles.Admin])),
+        new("admin for another audience", Credential.Invalid, DevelopmentTokens.Create(
+            new ForumAuthOptions { SigningKey = ForumAuthentication.DevelopmentSigningKey, Audience = "another-api" }, "dev-admin", [ForumRoles.Admin])),
+        new("the subscription's owner", Credential.OwnSubscription),
+        new("another subscription's owner", Credential.OtherSubscription),
     ];
 
-    /// <summary>The documented answer, or null where the caller is allowed (any status but 401 and 403, and no 5xx).</summary>
-    private static HttpStatusCode? Expected(Route route, Caller caller) => route.Policy switch
+    private static readonly Expectation Allowed = new(null);
+
+    private static Expectation Expected(Route route, Caller caller) => (route.Policy, caller.Credential) switch
     {
-        Policy.Anyone => null,
-        _ when caller.Role is null => HttpStatusCode.Unauthorized,
-        Policy.SubscriptionOwner => HttpStatusCode.NotFound,
-        Policy.Admin => caller.Role == ForumRoles.Admin ? null : HttpStatusCode.Forbidden,
-        _ when caller.Role == ForumRoles.Admin || caller.Role == route.Policy.ToString().ToLowerInvariant() => null,
-        _ => HttpStatusCode.Forbidden,
+        (Policy.Anyone, _) => Allowed,
+        (_, Credential.None or Credential.Invalid) => new(HttpStatusCode.Unauthorized),
+        (Policy.SubscriptionOwner, Credential.OwnSubscription) => new(null, route.AllowedMayNotFind),
+        (Policy.SubscriptionOwner, _) => caller.Role == ForumRoles.Admin ? new(null, route.AllowedMayNotFind) : new(HttpStatusCode.NotFound),
+        // A management token is no platform token: every other write route asks for one.
+        (_, Credential.OwnSubscription or Credential.OtherSubscription) => new(HttpStatusCode.Unauthorized),
+        (Policy.Admin, _) => caller.Role == ForumRoles.Admin ? Allowed : new(HttpStatusCode.Forbidden),
+        _ when caller.Role == ForumRoles.Admin || caller.Role == route.Policy.ToString().ToLowerInvariant() => Allowed,
+        _ => new(HttpStatusCode.Forbidden),
     };
+
+    /// <summary>A stream-only subscription made straight at the notifications service (no gateway rate limit): its id and management token.</summary>
+    private static async Task<(string Id, string Token)> SubscribeAsync(HttpClient notifications)
+    {
+        var response = await notifications.PostAsJsonAsync("/api/notifications/subscriptions",
+            new { name = "authorization matrix", contact = "ops@example.org", eventTypes = new[] { "forum.article.published" } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("subscription").GetProperty("id").GetString()!, created.GetProperty("managementToken").GetString()!);
+    }
 
     [Fact]
     public async Task Every_write_route_answers_every_caller_as_documented_through_the_gateway_and_directly()
@@ -102,16 +147,26 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
 
         try
         {
+            var (_, otherOwnerToken) = await SubscribeAsync(clients["notifications"]);
             foreach (var route in WriteRoutes)
             {
                 foreach (var caller in Callers)
                 {
                     foreach (var via in new[] { "gateway", route.Service })
                     {
-                        using var request = new HttpRequestMessage(route.Method, route.Path);
-                        if (caller.Token is not null)
+                        var (path, token) = (route.Path, caller.Token);
+                        if (path.Contains(Subscription, StringComparison.Ordinal) || caller.Credential == Credential.OwnSubscription)
                         {
-                            request.Headers.Authorization = new("Bearer", caller.Token);
+                            var (id, ownerToken) = await SubscribeAsync(clients["notifications"]);
+                            path = path.Replace(Subscription, id, StringComparison.Ordinal);
+                            token = caller.Credential == Credential.OwnSubscription ? ownerToken : token;
+                        }
+
+                        token = caller.Credential == Credential.OtherSubscription ? otherOwnerToken : token;
+                        using var request = new HttpRequestMessage(route.Method, path);
+                        if (token is not null)
+                        {
+                            request.Headers.Authorization = new("Bearer", token);
                         }
 
                         if (route.Body is not null)
@@ -122,13 +177,14 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
                         using var response = await clients[via].SendAsync(request);
                         var expected = Expected(route, caller);
                         var status = response.StatusCode;
-                        var ok = expected is { } exact
+                        var ok = expected.Status is { } exact
                             ? status == exact && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-                            : status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)status < 500;
+                            : status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)status < 500
+                              && (expected.MayNotFind || status != HttpStatusCode.NotFound);
                         if (!ok)
                         {
-                            wrong.Add($"{route.Method} {route.Path} as {caller.Name} via {via}: {(int)status} {response.Content.Headers.ContentType?.MediaType}, " +
-                                      $"expected {(expected is { } e ? ((int)e).ToString(System.Globalization.CultureInfo.InvariantCulture) : "allowed")}");
+                            wrong.Add($"{route.Method} {path} as {caller.Name} via {via}: {(int)status} {response.Content.Headers.ContentType?.MediaType}, " +
+                                      $"expected {(expected.Status is { } e ? ((int)e).ToString(System.Globalization.CultureInfo.InvariantCulture) : "allowed")}");
                         }
                     }
                 }
