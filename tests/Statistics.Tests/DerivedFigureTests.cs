@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 
@@ -87,6 +88,30 @@ public sealed class DerivedFigureTests(StatisticsServiceFixture service)
         Assert.Equal(2, svg.Elements(ns + "polyline").Count()); // 2020–2021 and 2023–2024
         Assert.Contains(svg.Elements(ns + "circle"), circle => circle.Element(ns + "title")!.Value == "2023: 4 million USD");
         Assert.Empty(svg.Descendants(ns + "script"));
+    }
+
+    [Fact]
+    public async Task Markup_in_an_indicators_texts_reaches_the_chart_as_text_and_never_as_elements_or_attributes()
+    {
+        const string Hostile = "<script>alert(1)</script>\" onload=\"alert(2)";
+        const string HostileUnit = "USD\"/><script>x</script>"; // units are at most 40 characters
+        var code = await service.DefineIndicatorAsync(unit: HostileUnit, name: $"Trade{Hostile}", sourceOrganization: $"Office{Hostile}");
+        await StatisticsServiceFixture.Read(await service.UploadCsvAsync($"indicator,reporter,partner,period,value\n{code},CHN,WLD,2024,1\n"));
+
+        var response = await service.Anonymous().GetAsync($"/api/stats/indicators/{code}/chart.svg?reporter=CHN");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var elements = svg.DescendantsAndSelf().ToList();
+        Assert.All(elements, element => Assert.Equal(ns, element.Name.Namespace));
+        Assert.DoesNotContain(elements, element => element.Name.LocalName is "script" or "foreignObject" or "a" or "use" or "image");
+        Assert.DoesNotContain(elements.SelectMany(element => element.Attributes()),
+            attribute => attribute.Name.LocalName.StartsWith("on", StringComparison.OrdinalIgnoreCase) || attribute.Name.LocalName == "href");
+        var texts = string.Join('\n', elements.Select(element => element.Value));
+        Assert.Contains($"Trade{Hostile}", texts, StringComparison.Ordinal);
+        Assert.Contains($"million {HostileUnit}", texts, StringComparison.Ordinal);
+        Assert.Contains($"source: Office{Hostile}", texts, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -143,8 +143,14 @@ public sealed class ImportTests(StatisticsServiceFixture service)
         var report = await StatisticsServiceFixture.Read(await service.UploadCsvAsync(Header + $"{code},CHN,KAZ,2024,5,,\n"));
 
         Assert.Equal(1, report.GetProperty("changed").GetInt32());
+        var history = await StatisticsServiceFixture.Read(await service.Anonymous().GetAsync(
+            $"/api/stats/observations/history?indicator={code}&reporter=CHN&partner=KAZ&period=2024"));
+        var current = history.GetProperty("current");
+        Assert.Equal((5m, JsonValueKind.Null), (current.GetProperty("value").GetDecimal(), current.GetProperty("status").ValueKind)); // final now
+        var previous = Assert.Single(history.GetProperty("revisions").EnumerateArray());
+        Assert.Equal((5m, "provisional"), (previous.GetProperty("value").GetDecimal(), previous.GetProperty("status").GetString()));
         var updates = await service.WithDbAsync(db => db.OutboxMessages.CountAsync(message => message.Body.Contains(code)));
-        Assert.Equal(1, updates);
+        Assert.Equal(1, updates); // the first value only: the status change raised none
     }
 
     [Fact]

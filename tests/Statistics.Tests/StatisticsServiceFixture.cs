@@ -52,17 +52,18 @@ public sealed class StatisticsServiceFixture() : ServiceFixture<StatisticsDbCont
     public Task<T> WithDbAsync<T>(Func<StatisticsDbContext, Task<T>> query) => WithServiceAsync(query);
 
     /// <summary>Defines an indicator with a code of the test's own.</summary>
-    public async Task<string> DefineIndicatorAsync(string frequency = "annual", string unit = "USD", int scale = 6)
+    public async Task<string> DefineIndicatorAsync(
+        string frequency = "annual", string unit = "USD", int scale = 6, string? name = null, string sourceOrganization = "Test suite")
     {
         var code = $"test.{Guid.NewGuid():N}";
         var response = await Analyst().PutAsJsonAsync($"/api/stats/indicators/{code}", new
         {
-            name = $"Test indicator {code[5..13]}",
+            name = name ?? $"Test indicator {code[5..13]}",
             unit,
             scale,
             frequency,
             description = "Defined by a test.",
-            source = new { organization = "Test suite", url = "https://example.org/source" },
+            source = new { organization = sourceOrganization, url = "https://example.org/source" },
         });
         await Read(response);
         return code;
