@@ -100,13 +100,21 @@ public sealed class PlatformFigureTests(StatisticsServiceFixture service)
                 Guid.NewGuid(), day, 1, 204, latency));
         }
 
+        // Twenty values, where ceil(0.95 × 20) − 1 picks the 19th; a rounding-down formula would pick the 20th.
+        var busyDay = day.AddDays(1);
+        foreach (var latency in Enumerable.Range(1, 20))
+        {
+            await service.PublishAsync(new NotificationDelivered(Guid.CreateVersion7(), busyDay, Guid.NewGuid(), Guid.NewGuid(), "webhook", type,
+                Guid.NewGuid(), busyDay, 1, 204, latency));
+        }
+
         foreach (var gaveUp in new[] { false, false, true })
         {
             await service.PublishAsync(new NotificationFailed(Guid.CreateVersion7(), day, Guid.NewGuid(), Guid.NewGuid(), "webhook", type,
                 Guid.NewGuid(), 3, 500, "Internal Server Error", gaveUp));
         }
 
-        await EventuallyAsync("notifications.delivered", $"type:{type}", 5);
+        await EventuallyAsync("notifications.delivered", $"type:{type}", 25);
         await EventuallyAsync("notifications.failed-attempts", $"type:{type}", 2);
         Assert.Equal(1, (await service.MetricAsync("notifications.failed"))[$"type:{type}"]);
 
@@ -116,6 +124,11 @@ public sealed class PlatformFigureTests(StatisticsServiceFixture service)
         // Nearest rank over 10, 20, 25, 30, 40: median = 3rd value, p95 = 5th.
         Assert.Equal((5, 25.0, 40.0), (latencyOfDay.GetProperty("deliveries").GetInt32(),
             latencyOfDay.GetProperty("medianMilliseconds").GetDouble(), latencyOfDay.GetProperty("p95Milliseconds").GetDouble()));
+        var latencyOfBusyDay = figures.GetProperty("deliveryLatency").EnumerateArray()
+            .Single(entry => entry.GetProperty("day").GetString() == FigureRules.DayOf(busyDay));
+        // Nearest rank over 1 … 20: median = 10th value, p95 = 19th.
+        Assert.Equal((20, 10.0, 19.0), (latencyOfBusyDay.GetProperty("deliveries").GetInt32(),
+            latencyOfBusyDay.GetProperty("medianMilliseconds").GetDouble(), latencyOfBusyDay.GetProperty("p95Milliseconds").GetDouble()));
     }
 
     [Fact]

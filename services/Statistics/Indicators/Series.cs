@@ -53,8 +53,10 @@ public sealed class Series(StatisticsDbContext db)
 
     public async Task<IReadOnlyList<SharePoint>> ShareAsync(SeriesRequest request, string totalPartner, CancellationToken cancellationToken)
     {
-        var parts = await ValuesAsync(request, cancellationToken);
-        var totals = (await ValuesAsync(request with { Partners = [totalPartner] }, cancellationToken))
+        // One read for the parts and the total.
+        var observations = await LoadAsync(request with { Partners = [.. request.Partners, totalPartner] }, request.From, cancellationToken);
+        var parts = Sum(observations.Where(observation => request.Partners.Contains(observation.Partner)).ToList(), request.Partners);
+        var totals = Sum(observations.Where(observation => observation.Partner == totalPartner).ToList(), [totalPartner])
             .ToDictionary(point => point.Period, point => point.Value);
         return parts
             .Select(part =>
