@@ -53,17 +53,6 @@ public class NotificationsServiceFixture : ServiceFixture<NotificationsDbContext
         await WaitUntilReadyAsync();
     }
 
-    /// <summary>
-    /// Starts the service and waits for <c>/health</c> (database and bus with its receive endpoints): published
-    /// before its queues are bound, an event would find no queue and be gone.
-    /// </summary>
-    public async Task WaitUntilReadyAsync()
-    {
-        using var client = Anonymous();
-        await Eventually.TrueAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(30), "the notifications service to be ready");
-    }
-
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

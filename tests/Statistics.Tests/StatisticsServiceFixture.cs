@@ -26,9 +26,7 @@ public sealed class StatisticsServiceFixture() : ServiceFixture<StatisticsDbCont
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        using var client = Anonymous();
-        await Eventually.TrueAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(30), "the statistics service to be ready");
+        await WaitUntilReadyAsync();
     }
 
     public HttpClient Analyst() => ClientFor(ForumRoles.Analyst);

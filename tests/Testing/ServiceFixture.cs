@@ -62,6 +62,17 @@ public abstract class ServiceFixture<TEntryPoint> : WebApplicationFactory<TEntry
 
     public HttpClient Anonymous() => ClientFor(null);
 
+    /// <summary>
+    /// Starts the service and waits for <c>/health</c> (database and bus with its receive endpoints): published
+    /// before its queues are bound, an event would find no queue and be gone.
+    /// </summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        using var client = Anonymous();
+        await Eventually.TrueAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(30), $"the {serviceName} service to be ready");
+    }
+
     /// <summary>Runs a query against the service's own database, in a scope of its own.</summary>
     public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> query) where TService : notnull
     {
