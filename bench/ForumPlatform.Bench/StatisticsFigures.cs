@@ -13,9 +13,9 @@ namespace ForumPlatform.Bench;
 /// The statistics service: an import of 100,000 rows through the gateway (new values, a dry run, every value
 /// changed) with the service's peak memory; the counters catching up with the IndicatorUpdated events those imports
 /// raise, and a rebuild of the figures from the event log; then queries through the gateway and direct, alternating,
-/// over an indicator of about 1,000,000 observations (201 reporters × 200 partners × 25 years). That data set is
-/// written straight into the service's SQLite file by the benchmark (with the totals an import keeps): the import path is
-/// measured above, and a million IndicatorUpdated events would take the queue half an hour to drain.
+/// over an indicator of about 1,000,000 observations (201 reporters × 200 partners × 25 years), and the platform
+/// figures' delivery latency over 30 days of 2,000 deliveries. Those data sets are written straight into the
+/// service's SQLite file by the benchmark (the observations with the totals an import keeps): the import path is measured above, and a million IndicatorUpdated events would take the queue half an hour to drain.
 /// </summary>
 public static class StatisticsFigures
 {
@@ -98,6 +98,14 @@ public static class StatisticsFigures
             series.Add(new Series(Scenario, $"{name}, gateway", gatewayTimes));
         }
 
+        // 4. The platform figures' delivery latency: 30 days of 2,000 deliveries each, written straight into the file.
+        const int latencyDays = 30, deliveriesPerDay = 2000;
+        await WriteDeliveryLatenciesAsync(system.DatabasePath("statistics"), latencyDays, deliveriesPerDay);
+        var (directFigures, gatewayFigures) = await AlternatingGets.TimeAsync(
+            direct, gateway, $"/api/stats/platform?metric=none&days={latencyDays}", warmUps: 20, requests);
+        series.Add(new Series(Scenario, $"delivery latency, {latencyDays} days × {deliveriesPerDay:N0}, direct", directFigures));
+        series.Add(new Series(Scenario, $"delivery latency, {latencyDays} days × {deliveriesPerDay:N0}, gateway", gatewayFigures));
+
         return (series, notes);
     }
 
@@ -156,6 +164,33 @@ public static class StatisticsFigures
         var figures = await client.GetFromJsonAsync<JsonElement>("/api/stats/platform?metric=indicators.updated&days=1");
         return figures.GetProperty("metrics").TryGetProperty("indicators.updated", out var metric)
             && metric.TryGetProperty($"indicator:{indicator}", out var value) ? value.GetInt64() : 0;
+    }
+
+    /// <summary>
+    /// Delivery latencies on days after any real one (from 2200-01-01), so they are the most recent days the figures
+    /// show; the milliseconds spread over 1–500 in an order that is not sorted.
+    /// </summary>
+    private static async Task WriteDeliveryLatenciesAsync(string databasePath, int days, int perDay)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Default Timeout=60");
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = """INSERT INTO "DeliveryLatencies" ("Day", "Milliseconds") VALUES ($day, $milliseconds)""";
+        var day = command.Parameters.Add("$day", SqliteType.Text);
+        var milliseconds = command.Parameters.Add("$milliseconds", SqliteType.Real);
+        for (var d = 0; d < days; d++)
+        {
+            day.Value = new DateOnly(2200, 1, 1).AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            for (var i = 0; i < perDay; i++)
+            {
+                milliseconds.Value = 1 + (i * 7919 % 5000) / 10.0;
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        await transaction.CommitAsync();
     }
 
     /// <summary>Rows in the service's own format (upper-case GUID text, UTC time text, invariant decimals), one transaction.</summary>
