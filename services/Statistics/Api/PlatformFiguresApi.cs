@@ -55,25 +55,40 @@ public static class PlatformFiguresApi
     }
 
     /// <summary>
-    /// The most recent days' counts and nearest-rank percentiles in one query: each day's latencies are numbered in
-    /// order along the (day, milliseconds) index, and the rows at ceil(p × n) − 1 are picked, in integer arithmetic:
-    /// (n + 1) / 2 − 1 for the median, (19n + 19) / 20 − 1 for the 95th percentile.
+    /// Per day, the count and two rank look-ups on the (day, milliseconds) index; nothing is sorted in memory. One
+    /// windowed query (<c>ROW_NUMBER</c> per day) instead was 8.5 × slower on 30 days of 2,000 deliveries (bench
+    /// <c>statistics</c>: 104.6 against 12.2 ms): SQLite steps every row through the window, where an OFFSET skips
+    /// along the index.
     /// </summary>
-    private static Task<List<DailyLatency>> LatencyAsync(StatisticsDbContext db, int days, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<DailyLatency>($"""
-            WITH "Ranked" AS (
-                SELECT "Day", "Milliseconds",
-                       ROW_NUMBER() OVER (PARTITION BY "Day" ORDER BY "Milliseconds") - 1 AS "Rank",
-                       COUNT(*) OVER (PARTITION BY "Day") AS "Deliveries"
-                FROM "DeliveryLatencies"
-                WHERE "Day" IN (SELECT DISTINCT "Day" FROM "DeliveryLatencies" ORDER BY "Day" DESC LIMIT {days}))
-            SELECT "Day", "Deliveries",
-                   MAX(CASE WHEN "Rank" = ("Deliveries" + 1) / 2 - 1 THEN "Milliseconds" END) AS "MedianMilliseconds",
-                   MAX(CASE WHEN "Rank" = (19 * "Deliveries" + 19) / 20 - 1 THEN "Milliseconds" END) AS "P95Milliseconds"
-            FROM "Ranked"
-            GROUP BY "Day", "Deliveries"
-            ORDER BY "Day" DESC
-            """).ToListAsync(cancellationToken);
+    private static async Task<List<DailyLatency>> LatencyAsync(StatisticsDbContext db, int days, CancellationToken cancellationToken)
+    {
+        var counts = await db.DeliveryLatencies.AsNoTracking()
+            .GroupBy(latency => latency.Day)
+            .Select(day => new { Day = day.Key, Count = day.Count() })
+            .OrderByDescending(day => day.Day)
+            .Take(days)
+            .ToListAsync(cancellationToken);
+        var result = new List<DailyLatency>(counts.Count);
+        foreach (var day in counts)
+        {
+            result.Add(new DailyLatency(day.Day, day.Count,
+                await RankAsync(db, day.Day, NearestRank(0.50, day.Count), cancellationToken),
+                await RankAsync(db, day.Day, NearestRank(0.95, day.Count), cancellationToken)));
+        }
+
+        return result;
+    }
+
+    /// <summary>The nearest-rank percentile's 0-based position: ceil(p × n) − 1.</summary>
+    internal static int NearestRank(double percentile, int count) => Math.Max(0, (int)Math.Ceiling(percentile * count) - 1);
+
+    private static Task<double> RankAsync(StatisticsDbContext db, string day, int rank, CancellationToken cancellationToken) =>
+        db.DeliveryLatencies.AsNoTracking()
+            .Where(latency => latency.Day == day)
+            .OrderBy(latency => latency.Milliseconds)
+            .Skip(rank)
+            .Select(latency => latency.Milliseconds)
+            .FirstAsync(cancellationToken);
 
     private static async Task<Ok<List<RecordedEventResponse>>> ListRecordedEvents(
         StatisticsDbContext db, CancellationToken cancellationToken, string? type = null, int limit = 100)
