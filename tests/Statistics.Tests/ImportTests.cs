@@ -43,6 +43,14 @@ public sealed class ImportTests(StatisticsServiceFixture service)
         var indicator = await StatisticsServiceFixture.Read(await service.Anonymous().GetAsync($"/api/stats/indicators/{code}"));
         Assert.Equal(4, indicator.GetProperty("observations").GetInt32());
         Assert.Equal(4, (await ObservationsAsync(code)).GetProperty("page").GetProperty("total").GetInt32());
+
+        // One moment for the whole import: the rows it wrote and the indicator's totals say the same time.
+        var written = (await ObservationsAsync(code, "&from=2023&to=2023")).GetProperty("observations").EnumerateArray()
+            .Where(observation => observation.GetProperty("partner").GetString() is "KAZ" or "UZB")
+            .Select(observation => observation.GetProperty("lastUpdated").GetDateTimeOffset())
+            .ToList();
+        Assert.Equal(2, written.Count);
+        Assert.All(written, at => Assert.Equal(indicator.GetProperty("observationsUpdatedAt").GetDateTimeOffset(), at));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                var (inserted, changed, unchanged, _, _) = await ApplyAsync(rows, null, cancellationToken);
+                var (inserted, changed, unchanged, _, _) = await ApplyAsync(rows, null, clock.GetUtcNow(), cancellationToken);
                 return new ImportReport(true, false, null, count, inserted, changed, unchanged, 0, []);
             }
             finally
@@ -84,12 +84,14 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
         using (await writeGate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var importId = Guid.CreateVersion7(clock.GetUtcNow());
-            var (inserted, changed, unchanged, events, touched) = await ApplyAsync(rows, importId, cancellationToken);
+            // One time for the whole import: its rows, its record and its indicators' totals say the same moment.
+            var now = clock.GetUtcNow();
+            var importId = Guid.CreateVersion7(now);
+            var (inserted, changed, unchanged, events, touched) = await ApplyAsync(rows, importId, now, cancellationToken);
             db.IndicatorImports.Add(new IndicatorImport
             {
                 Id = importId,
-                ImportedAt = clock.GetUtcNow(),
+                ImportedAt = now,
                 ImportedBy = importedBy,
                 Format = format,
                 Rows = count,
@@ -100,7 +102,6 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
             await db.SaveChangesAsync(cancellationToken);
             foreach (var (code, added) in touched)
             {
-                var now = clock.GetUtcNow();
                 await db.Indicators.Where(indicator => indicator.Code == code).ExecuteUpdateAsync(indicator => indicator
                     .SetProperty(i => i.ObservationCount, i => i.ObservationCount + added)
                     .SetProperty(i => i.ObservationsUpdatedAt, now), cancellationToken);
@@ -228,11 +229,10 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
     /// </summary>
     /// <returns>The counts, the events, and per indicator written to, how many observations it gained.</returns>
     private async Task<(int Inserted, int Changed, int Unchanged, List<IndicatorUpdated> Events, Dictionary<string, int> Touched)> ApplyAsync(
-        List<ValidRow> rows, Guid? importId, CancellationToken cancellationToken)
+        List<ValidRow> rows, Guid? importId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var now = clock.GetUtcNow();
         var import = importId?.ToString().ToUpperInvariant();
 
         await using var find = Command(connection, transaction, """
