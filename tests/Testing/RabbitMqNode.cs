@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using ForumPlatform.AppHost.Broker;
@@ -13,11 +14,13 @@ public sealed class RabbitMqNode : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private const int OutputLinesKept = 40;
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"broker-{Guid.NewGuid():N}");
     private readonly int managementPort = LoopbackPorts.Free();
     private readonly int distPort = LoopbackPorts.Free();
     private readonly int epmdPort = LoopbackPorts.Free();
+    private readonly ConcurrentQueue<string> lastOutput = new();
     private Process? process;
 
     public int AmqpPort { get; } = LoopbackPorts.Free();
@@ -26,9 +29,24 @@ public sealed class RabbitMqNode : IAsyncDisposable
 
     public Uri ManagementUri => new($"http://127.0.0.1:{managementPort}/");
 
+    /// <summary>
+    /// A node on ports free a moment ago. Another process can take one of them before the node binds it, and the node
+    /// then exits at once; so a node that exits while starting is tried once more on other ports.
+    /// </summary>
     public static async Task<RabbitMqNode> StartNewAsync()
     {
         var node = new RabbitMqNode();
+        try
+        {
+            await node.StartAsync();
+            return node;
+        }
+        catch (NodeExitedException)
+        {
+            await node.DisposeAsync();
+        }
+
+        node = new RabbitMqNode();
         await node.StartAsync();
         return node;
     }
@@ -52,8 +70,8 @@ public sealed class RabbitMqNode : IAsyncDisposable
         }
 
         process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {script}.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => Remember(line.Data);
+        process.ErrorDataReceived += (_, line) => Remember(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -62,7 +80,8 @@ public sealed class RabbitMqNode : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The RabbitMQ node exited with code {process.ExitCode}; is rabbitmq-server installed?");
+                throw new NodeExitedException(
+                    $"The RabbitMQ node exited with code {process.ExitCode} while starting. Its last output:\n{string.Join('\n', lastOutput)}");
             }
 
             if (DateTime.UtcNow > deadline)
@@ -109,6 +128,23 @@ public sealed class RabbitMqNode : IAsyncDisposable
             // Left for the OS to clean with the temp folder.
         }
     }
+
+    /// <summary>Keeps the node's last lines of output, for the error when it does not start.</summary>
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lastOutput.Enqueue(line);
+        while (lastOutput.Count > OutputLinesKept)
+        {
+            lastOutput.TryDequeue(out _);
+        }
+    }
+
+    private sealed class NodeExitedException(string message) : InvalidOperationException(message);
 
     /// <summary>The folder holding ForumPlatform.sln, found upwards from the test binaries.</summary>
     public static string RepositoryRoot()
