@@ -20,8 +20,8 @@ public sealed record LoadResult(
 /// app host's environment for it and listening straight on a loopback port (the app host's own gateway sits behind
 /// one more proxy of the app host's). To show where the time goes, the same gateway also runs with its requests
 /// on the thread pool (<c>Gateway:Transport:InlineScheduling</c> off), with idle thread-pool workers spinning before
-/// they sleep (the runtime's default, which the gateway turns off), without telemetry, without a token, and without
-/// either.
+/// they sleep (the runtime's default, which the gateway turns off), with one trace in ten kept (what a deployment
+/// can set with <c>OTEL_TRACES_SAMPLER</c>), without telemetry, without a token, and without either.
 /// </summary>
 public static partial class GatewayVersusNginx
 {
@@ -47,6 +47,11 @@ public static partial class GatewayVersusNginx
         {
             ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "70",
         });
+        await using var sampledGateway = await GatewayProcess.StartAsync(environment, new()
+        {
+            ["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio",
+            ["OTEL_TRACES_SAMPLER_ARG"] = "0.1",
+        });
         await using var quietGateway = await GatewayProcess.StartAsync(environment, new() { ["OTEL_SDK_DISABLED"] = "true" });
 
         var targets = new Target[]
@@ -57,6 +62,7 @@ public static partial class GatewayVersusNginx
             new("gateway, no token", gateway.Address, null, gateway.Cpu),
             new("gateway, on the thread pool", threadPoolGateway.Address, token, threadPoolGateway.Cpu),
             new("gateway, idle threads spinning", spinningGateway.Address, token, spinningGateway.Cpu),
+            new("gateway, 1 trace in 10", sampledGateway.Address, token, sampledGateway.Cpu),
             new("gateway, telemetry off", quietGateway.Address, token, quietGateway.Cpu),
             new("gateway, telemetry off, no token", quietGateway.Address, null, quietGateway.Cpu),
         };
@@ -80,7 +86,7 @@ public static partial class GatewayVersusNginx
             ["gateway vs nginx, added median, saturated"] = string.Create(CultureInfo.InvariantCulture,
                 $"gateway +{viaGateway.P50Milliseconds - direct.P50Milliseconds:F3} ms, nginx +{viaNginx.P50Milliseconds - direct.P50Milliseconds:F3} ms over direct ({connections} connections: queueing)"),
             ["where the gateway's time goes, 1 connection"] = string.Create(CultureInfo.InvariantCulture,
-                $"CPU per request: gateway {serial[1].ProxyCpuMicrosecondsPerRequest:F0} µs, nginx {serial[2].ProxyCpuMicrosecondsPerRequest:F0} µs; on the thread pool instead of the I/O threads +{serial[4].P50Milliseconds - serial[1].P50Milliseconds:F3} ms; idle threads spinning +{serial[5].P50Milliseconds - serial[1].P50Milliseconds:F3} ms; the token (checked by the gateway, mostly from its cache, and again by the service) {serial[1].P50Milliseconds - serial[3].P50Milliseconds:F3} ms; telemetry {serial[1].P50Milliseconds - serial[6].P50Milliseconds:F3} ms; without both, the gateway adds +{Added(serial[7]):F3} ms ({Added(serial[7]) / nginxAdded:F1} × nginx)"),
+                $"CPU per request: gateway {serial[1].ProxyCpuMicrosecondsPerRequest:F0} µs, nginx {serial[2].ProxyCpuMicrosecondsPerRequest:F0} µs; on the thread pool instead of the I/O threads +{serial[4].P50Milliseconds - serial[1].P50Milliseconds:F3} ms; idle threads spinning +{serial[5].P50Milliseconds - serial[1].P50Milliseconds:F3} ms; the token (checked by the gateway, mostly from its cache, and again by the service) {serial[1].P50Milliseconds - serial[3].P50Milliseconds:F3} ms; telemetry {serial[1].P50Milliseconds - serial[7].P50Milliseconds:F3} ms, of which 1 trace in 10 saves {serial[1].P50Milliseconds - serial[6].P50Milliseconds:F3} ms; without token and telemetry, the gateway adds +{Added(serial[8]):F3} ms ({Added(serial[8]) / nginxAdded:F1} × nginx)"),
             ["wrk runs"] = $"{rounds} rounds × {duration.TotalSeconds:F0} s per target and load, 2 threads; medians of the rounds",
         };
         return ([.. loaded, .. serial], notes);
