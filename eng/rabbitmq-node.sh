@@ -59,4 +59,7 @@ status=$?
 set -e
 kill -TERM "$epmd_pid" 2>/dev/null || true
 wait "$epmd_pid" 2>/dev/null || true
-exit "$status"
+# Only the trap above stops the node on purpose. A node that ends by itself failed, even when it says 0 (it does when
+# it cannot boot, e.g. a port in use), so whoever started it must see a failure.
+echo "The RabbitMQ node $RABBITMQ_NODENAME stopped by itself (exit code $status); its log: $RABBITMQ_LOG_BASE" >&2
+exit $((status == 0 ? 1 : status))
