@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,7 +57,7 @@ public static class ForumAuthentication
     {
         OnMessageReceived = context =>
         {
-            if (ValidatedTokenCache.BearerToken(context.Request) is { } token && cache.TryGet(token, out var principal, out var expires))
+            if (BearerToken(context.Request) is { } token && cache.TryGet(token, out var principal, out var expires))
             {
                 context.Principal = principal;
                 context.Properties.ExpiresUtc = expires;
@@ -67,7 +68,7 @@ public static class ForumAuthentication
         },
         OnTokenValidated = context =>
         {
-            if (ValidatedTokenCache.BearerToken(context.Request) is { } token
+            if (BearerToken(context.Request) is { } token
                 && context.SecurityToken is JsonWebToken validated
                 && context.Principal is { } principal)
             {
@@ -77,6 +78,13 @@ public static class ForumAuthentication
             return Task.CompletedTask;
         },
     };
+
+    /// <summary>The token of an <c>Authorization: Bearer …</c> header, read the way the JWT bearer handler reads it.</summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    }
 
     public static ForumAuthOptions ReadOptions(IConfiguration configuration, IHostEnvironment environment)
     {

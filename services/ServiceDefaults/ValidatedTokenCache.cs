@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace ForumPlatform.ServiceDefaults;
@@ -30,13 +29,6 @@ public sealed class ValidatedTokenCache : IDisposable
     private readonly TimeProvider clock;
 
     public ValidatedTokenCache(TimeProvider clock) => this.clock = clock;
-
-    /// <summary>The token of an <c>Authorization: Bearer …</c> header, read the way the JWT bearer handler reads it.</summary>
-    public static string? BearerToken(HttpRequest request)
-    {
-        var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
-    }
 
     /// <summary>A copy of the principal <paramref name="token"/> gave when it was validated, if it has not expired since.</summary>
     public bool TryGet(string token, [NotNullWhen(true)] out ClaimsPrincipal? principal, out DateTimeOffset expires)

@@ -31,7 +31,7 @@ public static class ManagementToken
             })
             .AddPolicyScheme(ForumOrSubscription, "Platform JWT or subscription management token", policy =>
                 policy.ForwardDefaultSelector = context =>
-                    BearerToken(context.Request)?.StartsWith(Subscription.ManagementTokenPrefix, StringComparison.Ordinal) == true
+                    ForumAuthentication.BearerToken(context.Request)?.StartsWith(Subscription.ManagementTokenPrefix, StringComparison.Ordinal) == true
                         ? Scheme
                         : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, displayName: "Subscription management token", _ => { });
@@ -42,19 +42,13 @@ public static class ManagementToken
     public static bool CanManage(this ClaimsPrincipal user, Guid subscriptionId) =>
         user.IsInRole(ForumRoles.Admin) || user.HasClaim(SubscriptionClaim, subscriptionId.ToString());
 
-    private static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-    }
-
     private sealed class Handler(
         IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, NotificationsDbContext db)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
         {
-            var token = BearerToken(Request);
+            var token = ForumAuthentication.BearerToken(Request);
             if (token is null || !token.StartsWith(Subscription.ManagementTokenPrefix, StringComparison.Ordinal))
             {
                 return AuthenticateResult.NoResult();
