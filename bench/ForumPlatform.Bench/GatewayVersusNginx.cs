@@ -20,8 +20,9 @@ public sealed record LoadResult(
 /// app host's environment for it and listening straight on a loopback port (the app host's own gateway sits behind
 /// one more proxy of the app host's). To show where the time goes, the same gateway also runs with its requests
 /// on the thread pool (<c>Gateway:Transport:InlineScheduling</c> off), with idle thread-pool workers spinning before
-/// they sleep (the runtime's default, which the gateway turns off), with one trace in ten kept (what a deployment
-/// can set with <c>OTEL_TRACES_SAMPLER</c>), without telemetry, without a token, and without either.
+/// they sleep (the runtime's default, which the gateway turns off), without telemetry, without a token, and without
+/// either. Under all of it, YARP alone (bench/MinimalYarp: one route, nothing else) with its defaults and on the I/O
+/// threads: the floor any YARP gateway stands on.
 /// </summary>
 public static partial class GatewayVersusNginx
 {
@@ -47,12 +48,14 @@ public static partial class GatewayVersusNginx
         {
             ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "70",
         });
-        await using var sampledGateway = await GatewayProcess.StartAsync(environment, new()
-        {
-            ["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio",
-            ["OTEL_TRACES_SAMPLER_ARG"] = "0.1",
-        });
         await using var quietGateway = await GatewayProcess.StartAsync(environment, new() { ["OTEL_SDK_DISABLED"] = "true" });
+        await using var minimalYarp = await GatewayProcess.StartMinimalYarpAsync(agenda, new());
+        await using var minimalYarpOnIoThreads = await GatewayProcess.StartMinimalYarpAsync(agenda, new()
+        {
+            ["InlineScheduling"] = "true",
+            ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1",
+            ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
+        });
 
         var targets = new Target[]
         {
@@ -62,9 +65,10 @@ public static partial class GatewayVersusNginx
             new("gateway, no token", gateway.Address, null, gateway.Cpu),
             new("gateway, on the thread pool", threadPoolGateway.Address, token, threadPoolGateway.Cpu),
             new("gateway, idle threads spinning", spinningGateway.Address, token, spinningGateway.Cpu),
-            new("gateway, 1 trace in 10", sampledGateway.Address, token, sampledGateway.Cpu),
             new("gateway, telemetry off", quietGateway.Address, token, quietGateway.Cpu),
             new("gateway, telemetry off, no token", quietGateway.Address, null, quietGateway.Cpu),
+            new("YARP alone, its defaults", minimalYarp.Address, token, minimalYarp.Cpu),
+            new("YARP alone, on the I/O threads", minimalYarpOnIoThreads.Address, token, minimalYarpOnIoThreads.Cpu),
         };
         foreach (var target in targets)
         {
@@ -86,7 +90,9 @@ public static partial class GatewayVersusNginx
             ["gateway vs nginx, added median, saturated"] = string.Create(CultureInfo.InvariantCulture,
                 $"gateway +{viaGateway.P50Milliseconds - direct.P50Milliseconds:F3} ms, nginx +{viaNginx.P50Milliseconds - direct.P50Milliseconds:F3} ms over direct ({connections} connections: queueing)"),
             ["where the gateway's time goes, 1 connection"] = string.Create(CultureInfo.InvariantCulture,
-                $"CPU per request: gateway {serial[1].ProxyCpuMicrosecondsPerRequest:F0} µs, nginx {serial[2].ProxyCpuMicrosecondsPerRequest:F0} µs; on the thread pool instead of the I/O threads +{serial[4].P50Milliseconds - serial[1].P50Milliseconds:F3} ms; idle threads spinning +{serial[5].P50Milliseconds - serial[1].P50Milliseconds:F3} ms; the token (checked by the gateway, mostly from its cache, and again by the service) {serial[1].P50Milliseconds - serial[3].P50Milliseconds:F3} ms; telemetry {serial[1].P50Milliseconds - serial[7].P50Milliseconds:F3} ms, of which 1 trace in 10 saves {serial[1].P50Milliseconds - serial[6].P50Milliseconds:F3} ms; without token and telemetry, the gateway adds +{Added(serial[8]):F3} ms ({Added(serial[8]) / nginxAdded:F1} × nginx)"),
+                $"CPU per request: gateway {serial[1].ProxyCpuMicrosecondsPerRequest:F0} µs, nginx {serial[2].ProxyCpuMicrosecondsPerRequest:F0} µs; on the thread pool instead of the I/O threads +{serial[4].P50Milliseconds - serial[1].P50Milliseconds:F3} ms; idle threads spinning +{serial[5].P50Milliseconds - serial[1].P50Milliseconds:F3} ms; the token (checked by the gateway, mostly from its cache, and again by the service) {serial[1].P50Milliseconds - serial[3].P50Milliseconds:F3} ms; telemetry {serial[1].P50Milliseconds - serial[6].P50Milliseconds:F3} ms; without token and telemetry, the gateway adds +{Added(serial[7]):F3} ms ({Added(serial[7]) / nginxAdded:F1} × nginx)"),
+            ["YARP alone (no auth, limits, telemetry or middleware), 1 connection"] = string.Create(CultureInfo.InvariantCulture,
+                $"with its defaults +{Added(serial[8]):F3} ms ({Added(serial[8]) / nginxAdded:F1} × nginx), {serial[8].ProxyCpuMicrosecondsPerRequest:F0} µs CPU per request; on the I/O threads +{Added(serial[9]):F3} ms ({Added(serial[9]) / nginxAdded:F1} × nginx), {serial[9].ProxyCpuMicrosecondsPerRequest:F0} µs CPU per request"),
             ["wrk runs"] = $"{rounds} rounds × {duration.TotalSeconds:F0} s per target and load, 2 threads; medians of the rounds",
         };
         return ([.. loaded, .. serial], notes);
@@ -193,7 +199,7 @@ public static partial class GatewayVersusNginx
 
     /// <summary>
     /// A gateway process of the build the app host runs, with the app host's environment for it, on a free loopback
-    /// port, with <c>overrides</c> on top.
+    /// port, with <c>overrides</c> on top; or YARP alone, built beside the bench.
     /// </summary>
     private sealed class GatewayProcess : IAsyncDisposable
     {
@@ -209,14 +215,23 @@ public static partial class GatewayVersusNginx
 
         public TimeSpan Cpu() => ProcessTreeCpu(process.Id);
 
-        public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string> environment, Dictionary<string, string> overrides)
+        public static Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string> environment, Dictionary<string, string> overrides) =>
+            StartAsync("gateway", "ForumPlatform.Gateway.dll", environment, overrides);
+
+        /// <summary>bench/MinimalYarp proxying to <paramref name="upstream"/>, with <c>overrides</c> as its environment.</summary>
+        public static Task<GatewayProcess> StartMinimalYarpAsync(Uri upstream, Dictionary<string, string> overrides) =>
+            StartAsync(System.IO.Path.Combine("bench", "MinimalYarp"), "ForumPlatform.Bench.MinimalYarp.dll",
+                new Dictionary<string, string> { ["Upstream"] = upstream.ToString() }, overrides);
+
+        private static async Task<GatewayProcess> StartAsync(
+            string projectDirectory, string assembly, IReadOnlyDictionary<string, string> environment, Dictionary<string, string> overrides)
         {
             var address = new Uri($"http://127.0.0.1:{FreePort()}/");
             var configuration = Environment.GetEnvironmentVariable("BENCH_CONFIGURATION") ?? "Release";
-            var gatewayDirectory = System.IO.Path.Combine(RabbitMqNode.RepositoryRoot(), "gateway");
-            var start = new ProcessStartInfo(Environment.ProcessPath!, [System.IO.Path.Combine(gatewayDirectory, "bin", configuration, "net10.0", "ForumPlatform.Gateway.dll")])
+            var directory = System.IO.Path.Combine(RabbitMqNode.RepositoryRoot(), projectDirectory);
+            var start = new ProcessStartInfo(Environment.ProcessPath!, [System.IO.Path.Combine(directory, "bin", configuration, "net10.0", assembly)])
             {
-                WorkingDirectory = gatewayDirectory,
+                WorkingDirectory = directory,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
@@ -226,7 +241,7 @@ public static partial class GatewayVersusNginx
             }
 
             start.Environment["ASPNETCORE_URLS"] = address.ToString();
-            var process = Process.Start(start) ?? throw new InvalidOperationException("The gateway did not start.");
+            var process = Process.Start(start) ?? throw new InvalidOperationException($"{assembly} did not start.");
             // Drained, so a chatty log never fills the pipe and stalls the gateway.
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };

@@ -41,7 +41,7 @@ if (scenarios.Intersect(["publish-latency", "gateway-overhead", "gateway-vs-ngin
 
     if (scenarios.Contains("gateway-vs-nginx"))
     {
-        Console.WriteLine("gateway-vs-nginx: wrk against the agenda service direct, through the gateway (and variants of it that show where its time goes) and through nginx; 3 rounds of 10 s, saturated and with 1 connection...");
+        Console.WriteLine("gateway-vs-nginx: wrk against the agenda service direct, through the gateway (and variants of it that show where its time goes), through YARP alone and through nginx; 3 rounds of 10 s, saturated and with 1 connection...");
         var (load, loadNotes) = await GatewayVersusNginx.RunAsync(system, rounds: 3, duration: TimeSpan.FromSeconds(10), connections: 32);
         loadResults.AddRange(load);
         foreach (var (key, value) in loadNotes)
