@@ -17,6 +17,13 @@ public sealed class ValidationTests(ArticlesServiceFixture service)
         { """{"title":"Forum news","language":"en","coverImageUrl":"https://example.org/a.jpg"}""", "coverImageAlt" },
         { """{"title":"Forum news","language":"en","slug":"Not A Slug"}""", "slug" },
         { """{"title":"Forum news","language":"en","themes":["space"]}""", "themes" },
+        // Characters XML cannot carry would break the feeds the article appears in.
+        { """{"title":"Forum \u0001 news","language":"en"}""", "title" },
+        { """{"title":"Forum news","language":"en","summary":"\uFFFF"}""", "summary" },
+        { """{"title":"Forum news","language":"en","authors":["Li \u0008"]}""", "authors[0]" },
+        { """{"title":"Forum news","language":"en","sources":[{"title":"\u001b[31m","url":"https://example.org"}]}""", "sources[0].title" },
+        // Markdig renders at most 128 levels of nesting and throws past them.
+        { $$"""{"title":"Forum news","language":"en","body":"{{new string('>', 200)}} deep"}""", "body" },
     };
 
     [Theory]
@@ -45,6 +52,35 @@ public sealed class ValidationTests(ArticlesServiceFixture service)
         await new Newsroom(service.Editor()).CreateAsync(Newsroom.Draft("The first one", slug: slug));
         var response = await service.Editor().PostAsJsonAsync("/api/articles", Newsroom.Draft("The second one", slug: slug));
         await AssertFieldErrorAsync(response, "slug");
+    }
+
+    [Fact]
+    public async Task Concurrent_drafts_of_one_title_get_one_slug_and_no_server_error()
+    {
+        var title = $"Rush story {Guid.NewGuid():N}";
+        var editor = service.Editor();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => editor.PostAsJsonAsync("/api/articles", Newsroom.Draft(title))));
+
+        Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in responses.Where(response => response.StatusCode != HttpStatusCode.Created))
+        {
+            await AssertFieldErrorAsync(refused, "title");
+        }
+    }
+
+    [Fact]
+    public async Task Retraction_reason_with_a_control_character_is_refused()
+    {
+        var newsroom = new Newsroom(service.Editor());
+        var article = await newsroom.CreatePublishedAsync(Newsroom.Draft($"Retract me {Guid.NewGuid():N}"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{article.Id}/retract")
+        {
+            Content = new StringContent("""{"reason":"Wrong \u0000 figures"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.IfMatch.Add(article.ETag);
+
+        await AssertFieldErrorAsync(await service.Editor().SendAsync(request), "reason");
+        Assert.Equal("Published", await service.WithDbAsync(db => Task.FromResult(db.Articles.Single(a => a.Id == Guid.Parse(article.Id)).Status.ToString())));
     }
 
     private static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ForumPlatform.Articles.Data;
+using ForumPlatform.ServiceDefaults;
 
 namespace ForumPlatform.Articles.Api;
 
@@ -131,6 +132,18 @@ public static partial class ArticleValidation
         if (coverUrl is not null && coverAlt is null)
         {
             Error("coverImageAlt", "A cover image needs alternative text.");
+        }
+
+        var texts = new List<(string Field, string? Value)>
+        {
+            ("title", title), ("summary", summary), ("body", body), ("coverImageAlt", coverAlt),
+        };
+        texts.AddRange(tags.Select(tag => ("tags", (string?)tag)));
+        texts.AddRange(authors.Select((author, i) => ($"authors[{i}]", (string?)author)));
+        texts.AddRange(requestedSources.Select((source, i) => ($"sources[{i}].title", source?.Title)));
+        foreach (var (field, _) in texts.Where(text => !StoredText.IsStorable(text.Value)).DistinctBy(text => text.Field))
+        {
+            Error(field, StoredText.Refusal);
         }
 
         var finalSlug = slug ?? Slugs.FromTitle(title);

@@ -78,7 +78,7 @@ public static class ArticlesApi
             return TypedResults.Ok(Page(page, limit, a => a.PublishedAt!.Value));
         }
 
-        if (!Enum.TryParse<ArticleStatus>(query.Status, ignoreCase: true, out var status) || int.TryParse(query.Status, out _))
+        if (!EnumNames.TryParse<ArticleStatus>(query.Status, out var status))
         {
             return Invalid("status", "Use draft, scheduled, published or retracted.");
         }

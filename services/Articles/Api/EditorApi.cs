@@ -5,6 +5,7 @@ using ForumPlatform.Contracts;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ForumPlatform.Articles.Api;
 
@@ -41,8 +42,16 @@ public static class EditorApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (!markdown.TryToHtml(content.Body, out var html))
+        {
+            return Invalid("body", MarkdownRenderer.TooDeeplyNested);
+        }
+
+        // A write transaction from here on (SQLite's BEGIN IMMEDIATE): two creates of one slug are checked one
+        // after the other, so the second gets 400 rather than a unique-index failure.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var article = Article.Create(Guid.CreateVersion7(now), content, markdown.ToHtml(content.Body), now);
+        var article = Article.Create(Guid.CreateVersion7(now), content, html, now);
         if (await SlugProblemAsync(db, content.Slug, article.Id, slugGiven: request.Slug is not null, cancellationToken) is { } slugProblem)
         {
             return slugProblem;
@@ -67,6 +76,7 @@ public static class EditorApi
         db.Articles.Add(article);
         db.Revisions.Add(ArticleRevision.Of(article, "created", EditorOf(http)));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         Preconditions.SetETag(http.Response, article);
         return TypedResults.Created($"/api/articles/{article.Id}", ArticleResponse.From(article));
     }
@@ -93,6 +103,13 @@ public static class EditorApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (!markdown.TryToHtml(content.Body, out var html))
+        {
+            return Invalid("body", MarkdownRenderer.TooDeeplyNested);
+        }
+
+        // One transaction for the redirect deleted below and the save, so a save refused as stale deletes nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (content.Slug != article.Slug)
         {
             if (await SlugProblemAsync(db, content.Slug, article.Id, slugGiven: true, cancellationToken) is { } slugProblem)
@@ -105,7 +122,7 @@ public static class EditorApi
         }
 
         var now = clock.GetUtcNow();
-        var changes = article.Edit(content, markdown.ToHtml(content.Body), now);
+        var changes = article.Edit(content, html, now);
         if (changes.Count > 0)
         {
             db.Revisions.Add(ArticleRevision.Of(article, "edited", EditorOf(http), changes));
@@ -115,7 +132,7 @@ public static class EditorApi
             }
         }
 
-        return await SaveAsync(http, db, article, cancellationToken);
+        return await SaveAsync(http, db, article, cancellationToken, transaction);
     }
 
     private static Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Schedule(
@@ -180,6 +197,8 @@ public static class EditorApi
             return Conflict(state.Message);
         }
 
+        // The history goes with the draft or not at all: a delete refused as stale rolls its deletes back.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Articles.Remove(article);
         await db.Revisions.Where(r => r.ArticleId == id).ExecuteDeleteAsync(cancellationToken);
         await db.SlugRedirects.Where(r => r.ArticleId == id).ExecuteDeleteAsync(cancellationToken);
@@ -191,6 +210,8 @@ public static class EditorApi
         {
             return Preconditions.Stale(article);
         }
+
+        await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.NoContent();
     }
@@ -228,8 +249,9 @@ public static class EditorApi
         return await SaveAsync(http, db, article, cancellationToken);
     }
 
+    /// <summary>Saves, and commits <paramref name="transaction"/> when the save went through; a stale save leaves it to roll back.</summary>
     private static async Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> SaveAsync(
-        HttpContext http, ArticlesDbContext db, Article article, CancellationToken cancellationToken)
+        HttpContext http, ArticlesDbContext db, Article article, CancellationToken cancellationToken, IDbContextTransaction? transaction = null)
     {
         try
         {
@@ -239,6 +261,11 @@ public static class EditorApi
         {
             // Someone else changed it between our read and our write.
             return Preconditions.Stale(article);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
 
         Preconditions.SetETag(http.Response, article);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ganss.Xss;
 using Markdig;
 
@@ -16,8 +17,28 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
+    public const string TooDeeplyNested = "The body nests quotes, lists or tables too deeply (Markdig renders at most 128 levels).";
+
     public string ToHtml(string markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+
+    /// <summary>
+    /// Renders an editor's Markdown, or says it cannot: Markdig refuses input nested deeper than its depth limit
+    /// (200 <c>&gt;</c> in a row is enough) with an <see cref="ArgumentException"/>, which is the editor's error, not ours.
+    /// </summary>
+    public bool TryToHtml(string markdown, [NotNullWhen(true)] out string? html)
+    {
+        try
+        {
+            html = ToHtml(markdown);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            html = null;
+            return false;
+        }
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ForumPlatform.Contracts;
 using ForumPlatform.Messaging;
+using ForumPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -162,6 +163,11 @@ public sealed class Article
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new ArticleRuleException("reason", "A retraction needs a public reason.");
+        }
+
+        if (!StoredText.IsStorable(reason))
+        {
+            throw new ArticleRuleException("reason", StoredText.Refusal);
         }
 
         Status = ArticleStatus.Retracted;
