@@ -4,6 +4,7 @@ using ForumPlatform.Agenda.Schedule;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ForumPlatform.Agenda.Api;
 
@@ -50,6 +51,7 @@ public static class ProgrammeApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        await using var transaction = await WriteTransactionAsync(db, cancellationToken);
         if (await db.Tracks.AnyAsync(t => t.ForumId == forum.Id && t.Slug == request.Slug, cancellationToken))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = [$"The forum has a track '{request.Slug}' already."] });
@@ -58,6 +60,7 @@ public static class ProgrammeApi
         var track = new Track { Id = Guid.CreateVersion7(), ForumId = forum.Id, Slug = request.Slug!, Name = request.Name!.Trim(), Color = request.Color!.ToLowerInvariant() };
         db.Tracks.Add(track);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/tracks/{track.Slug}", TrackResponse.From(track));
     }
 
@@ -75,9 +78,18 @@ public static class ProgrammeApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var room = new Room { Id = Guid.CreateVersion7(), ForumId = forum.Id, Name = request.Name!.Trim(), Capacity = request.Capacity, Position = request.Position };
+        // Exports name rooms by name (frab keys a day's rooms by it), so a forum's room names are distinct.
+        var name = request.Name!.Trim();
+        await using var transaction = await WriteTransactionAsync(db, cancellationToken);
+        if (await db.Rooms.AnyAsync(r => r.ForumId == forum.Id && r.Name == name, cancellationToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"The forum has a room '{name}' already."] });
+        }
+
+        var room = new Room { Id = Guid.CreateVersion7(), ForumId = forum.Id, Name = name, Capacity = request.Capacity, Position = request.Position };
         db.Rooms.Add(room);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/rooms/{room.Id}", RoomResponse.From(room));
     }
 
@@ -136,6 +148,7 @@ public static class ProgrammeApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        await using var transaction = await WriteTransactionAsync(db, cancellationToken);
         if (await ScheduleRules.CheckAsync(db, forum, session, cancellationToken) is { } violation)
         {
             return Refuse(violation);
@@ -144,6 +157,7 @@ public static class ProgrammeApi
         session.Number = await NextSessionNumberAsync(db, forum, cancellationToken);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/sessions/{session.Id}", WorkingSessionResponse.From(session));
     }
 
@@ -164,6 +178,7 @@ public static class ProgrammeApi
 
         edited.Status = session.Status;
         edited.Number = session.Number;
+        await using var transaction = await WriteTransactionAsync(db, cancellationToken);
         if (await ScheduleRules.CheckAsync(db, forum, edited, cancellationToken) is { } violation)
         {
             return Refuse(violation);
@@ -175,6 +190,7 @@ public static class ProgrammeApi
         session.Links = edited.Links;
         session.Released = released;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(WorkingSessionResponse.From(session));
     }
 
@@ -220,6 +236,13 @@ public static class ProgrammeApi
             return TypedResults.NotFound();
         }
 
+        var errors = ProgrammeValidation.Check(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        await using var transaction = await WriteTransactionAsync(db, cancellationToken);
         var (release, error) = await releaser.ReleaseAsync(forum, request.Version, request.Comment, http.User.FindFirst("sub")?.Value ?? "unknown", cancellationToken);
         if (release is null)
         {
@@ -227,8 +250,18 @@ public static class ProgrammeApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/releases/{release.Version}", ReleaseSummary.From(release));
     }
+
+    /// <summary>
+    /// A transaction that holds SQLite's write lock from its start (Microsoft.Data.Sqlite begins it IMMEDIATE), for a
+    /// check and the write that depends on it: two organizers booking one room at one time, or adding one slug or
+    /// release, are checked one after the other, so the second gets the documented refusal rather than a double
+    /// booking or a unique-index failure.
+    /// </summary>
+    private static Task<IDbContextTransaction> WriteTransactionAsync(AgendaDbContext db, CancellationToken cancellationToken) =>
+        db.Database.BeginTransactionAsync(cancellationToken);
 
     internal static async Task<int> NextSessionNumberAsync(AgendaDbContext db, Forum forum, CancellationToken cancellationToken) =>
         (await db.Sessions.Where(s => s.ForumId == forum.Id).MaxAsync(s => (int?)s.Number, cancellationToken) ?? 0) + 1;

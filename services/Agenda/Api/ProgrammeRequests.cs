@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using ForumPlatform.Agenda.Data;
+using ForumPlatform.Agenda.Exports;
+using ForumPlatform.ServiceDefaults;
 
 namespace ForumPlatform.Agenda.Api;
 
@@ -69,6 +71,11 @@ public static partial class ProgrammeValidation
     {
         var errors = new Errors();
         errors.Text("name", request.Name, 1, 200);
+        if (string.Equals(request.Name?.Trim(), FrabSchedule.WholeForumRoom, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("name", $"'{FrabSchedule.WholeForumRoom}' is what the exports call breaks for the whole forum; give the room another name.");
+        }
+
         if (request.Capacity < 0)
         {
             errors.Add("capacity", "A capacity cannot be negative.");
@@ -86,7 +93,22 @@ public static partial class ProgrammeValidation
             errors.Add("country", "A country is an ISO 3166-1 alpha-2 code in capitals, e.g. CN.");
         }
 
+        errors.Storable("role", request.Role);
+        errors.Storable("organization", request.Organization);
+        errors.Storable("bio", request.Bio);
         errors.Url("photoUrl", request.PhotoUrl, required: false);
+        return errors.All;
+    }
+
+    public static Dictionary<string, string[]> Check(ReleaseRequest request)
+    {
+        var errors = new Errors();
+        if (request.Comment?.Trim().Length > 2000)
+        {
+            errors.Add("comment", "A release comment has at most 2000 characters.");
+        }
+
+        errors.Storable("comment", request.Comment);
         return errors.All;
     }
 
@@ -94,7 +116,9 @@ public static partial class ProgrammeValidation
     {
         var errors = new Errors();
         errors.Text("title", request.Title, 3, 300);
-        if (!Enum.TryParse<SessionType>(request.Type, ignoreCase: true, out var type) || int.TryParse(request.Type, out _))
+        errors.Storable("subtitle", request.Subtitle);
+        errors.Storable("abstract", request.Abstract);
+        if (!EnumNames.TryParse<SessionType>(request.Type, out var type))
         {
             errors.Add("type", "A session type is plenary, panel, keynote, workshop, launch or break.");
         }
@@ -118,7 +142,11 @@ public static partial class ProgrammeValidation
         var requested = request.Speakers ?? [];
         for (var i = 0; i < requested.Count; i++)
         {
-            if (!Enum.TryParse<SessionRole>(requested[i].Role ?? "speaker", ignoreCase: true, out var role) || int.TryParse(requested[i].Role, out _))
+            if (requested[i] is null)
+            {
+                errors.Add($"speakers[{i}]", "A speaker entry is required here, not null.");
+            }
+            else if (!EnumNames.TryParse<SessionRole>(requested[i].Role ?? "speaker", out var role))
             {
                 errors.Add($"speakers[{i}].role", "A role in a session is chair, speaker or moderator.");
             }
@@ -136,6 +164,12 @@ public static partial class ProgrammeValidation
         var requestedLinks = request.Links ?? [];
         for (var i = 0; i < requestedLinks.Count; i++)
         {
+            if (requestedLinks[i] is null)
+            {
+                errors.Add($"links[{i}]", "A link is required here, not null.");
+                continue;
+            }
+
             errors.Text($"links[{i}].title", requestedLinks[i].Title, 1, 200);
             if (errors.Url($"links[{i}].url", requestedLinks[i].Url, required: true))
             {
@@ -179,6 +213,16 @@ public static partial class ProgrammeValidation
             if (length < min || length > max)
             {
                 Add(field, min <= 1 ? $"Required, at most {max} characters." : $"{min} to {max} characters.");
+            }
+
+            Storable(field, value);
+        }
+
+        public void Storable(string field, string? value)
+        {
+            if (!StoredText.IsStorable(value))
+            {
+                Add(field, StoredText.Refusal);
             }
         }
 

@@ -20,7 +20,9 @@ public sealed record FrabSchedule(string Version, FrabConference Conference, IRe
         var zone = TimeZoneInfo.FindSystemTimeZoneById(forum.TimeZone);
         var acronym = new string(forum.Slug.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
         var tracks = schedule.Tracks.ToDictionary(t => t.Slug);
-        var roomOrder = schedule.Rooms.ToDictionary(r => r.Name, r => r.Position);
+        // frab names a day's rooms by name. The API refuses a second room of one name, but a release frozen before
+        // it did may hold two: they share one entry rather than failing the export.
+        var roomOrder = schedule.Rooms.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.Min(r => r.Position));
         var live = schedule.Sessions.Where(s => s.Status == "confirmed").ToList();
 
         var days = new List<FrabDay>();

@@ -19,7 +19,7 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
         var nextVersion = version ?? NextVersion(previous?.Version);
         if (!TryParseVersion(nextVersion, out var next))
         {
-            return (null, "A version is major.minor, e.g. 1.0 or 1.1.");
+            return (null, $"A version is major.minor, each part 0 to {MaxVersionPart}, e.g. 1.0 or 1.1.");
         }
 
         if (previous is not null && TryParseVersion(previous.Version, out var last) && next.CompareTo(last) <= 0)
@@ -154,9 +154,12 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
         && old.Speakers.SequenceEqual(current.Speakers)
         && old.Links.SequenceEqual(current.Links);
 
+    /// <summary>Each part of a version is at most this, so the next version can always be counted.</summary>
+    private const int MaxVersionPart = 9999;
+
     private static string NextVersion(string? previous) =>
         previous is not null && TryParseVersion(previous, out var last)
-            ? $"{last.Major}.{last.Minor + 1}"
+            ? last.Minor < MaxVersionPart ? $"{last.Major}.{last.Minor + 1}" : $"{last.Major + 1}.0"
             : "1.0";
 
     private static bool TryParseVersion(string value, out (int Major, int Minor) version)
@@ -165,7 +168,8 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
         var parts = value.Split('.');
         if (parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor)
+            && major <= MaxVersionPart && minor <= MaxVersionPart)
         {
             version = (major, minor);
             return true;
