@@ -20,6 +20,17 @@ public sealed class CsvReadingTests
     }
 
     [Fact]
+    public async Task A_quote_left_open_past_the_readers_row_limit_is_an_unreadable_upload()
+    {
+        var csv = "indicator,reporter,partner,period,value\nx.y,CHN,KAZ,2024,\"" + new string('x', 17_000_000);
+
+        var refused = await Assert.ThrowsAsync<UnreadableUploadException>(() => ReadAsync(csv));
+
+        Assert.Equal("A row of the upload is too long to read.", refused.Message);
+        Assert.Equal(1, Assert.Single(refused.Problems).Row);
+    }
+
+    [Fact]
     public async Task A_byte_order_mark_is_not_part_of_the_first_column_name()
     {
         var rows = await ReadAsync("indicator,reporter,partner,period,value\nx.y,CHN,KAZ,2024,1.5\n", byteOrderMark: true);

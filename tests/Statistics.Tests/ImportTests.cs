@@ -187,6 +187,24 @@ public sealed class ImportTests(StatisticsServiceFixture service)
     }
 
     [Fact]
+    public async Task Values_past_what_derived_figures_can_hold_and_notes_xml_cannot_carry_are_refused()
+    {
+        var code = await service.DefineIndicatorAsync();
+        var csv = Header +
+                  $"{code},CHN,KAZ,2024,1E15,,\n" +                 // row 1: the largest value
+                  $"{code},CHN,KGZ,2024,5E28,,\n" +                 // row 2: two of these overflow a sum over partners
+                  $"{code},CHN,TJK,2024,-1000000000000001,,\n" +    // row 3: just past the limit
+                  $"{code},CHN,UZB,2024,0.00000000001,,\n" +        // row 4: 11 decimals; the chart's axis would round it to 0
+                  $"{code},CHN,TKM,2024,1,,\"bell \u0007\"\n";    // row 5: a control character in the note
+
+        var problem = await StatisticsServiceFixture.ReadProblem(await service.UploadCsvAsync(csv), 400);
+
+        var rows = problem.GetProperty("rows").EnumerateArray().Select(row => (row.GetProperty("row").GetInt32(), row.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(2, "value"), (3, "value"), (4, "value"), (5, "note")], rows);
+        Assert.Equal(0, (await ObservationsAsync(code)).GetProperty("page").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Broken_json_is_refused_naming_where()
     {
         var content = new StringContent("[{\"indicator\": \"x\", ", System.Text.Encoding.UTF8, "application/json");
@@ -251,6 +269,21 @@ public sealed class ImportTests(StatisticsServiceFixture service)
         {
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
         }
+    }
+
+    [Theory]
+    [InlineData("""{"name":"Trade \u0001","unit":"USD","frequency":"annual","source":{"organization":"Customs"}}""", "name")]
+    [InlineData("""{"name":"Trade","unit":"USD","frequency":"annual","source":{"organization":"Customs \uFFFF"}}""", "source.organization")]
+    [InlineData("""{"name":"Trade","unit":"USD","frequency":"annual","description":"\u0000","source":{"organization":"Customs"}}""", "description")]
+    [InlineData("""{"name":"Trade","unit":"USD","frequency":"annual,monthly","source":{"organization":"Customs"}}""", "frequency")]
+    public async Task Indicator_text_xml_cannot_carry_and_lists_of_frequencies_are_refused(string json, string field)
+    {
+        var code = $"test.refused.{Guid.NewGuid():N}";
+        var response = await service.Analyst().PutAsync($"/api/stats/indicators/{code}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await StatisticsServiceFixture.ReadProblem(response, 400);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
+        Assert.False(await service.WithDbAsync(db => Task.FromResult(db.Indicators.Any(indicator => indicator.Code == code))));
     }
 
     [Fact]

@@ -122,6 +122,10 @@ public static partial class IndicatorsApi
         {
             errors["description"] = [$"At most {IndicatorLimits.Description} characters."];
         }
+        else if (!StoredText.IsStorable(request.Description))
+        {
+            errors["description"] = [StoredText.Refusal];
+        }
 
         if (!string.IsNullOrWhiteSpace(request.Source?.Url)
             && (request.Source.Url.Length > IndicatorLimits.Url
@@ -131,7 +135,7 @@ public static partial class IndicatorsApi
             errors["source.url"] = ["An absolute http or https address."];
         }
 
-        if (!Enum.TryParse(request.Frequency, ignoreCase: true, out frequency) || !Enum.IsDefined(frequency) || int.TryParse(request.Frequency, out _))
+        if (!EnumNames.TryParse(request.Frequency, out frequency))
         {
             errors["frequency"] = ["One of annual, quarterly, monthly."];
         }
@@ -148,6 +152,10 @@ public static partial class IndicatorsApi
         else if (value.Trim().Length > maxLength)
         {
             errors[field] = [$"At most {maxLength} characters."];
+        }
+        else if (!StoredText.IsStorable(value))
+        {
+            errors[field] = [StoredText.Refusal];
         }
     }
 

@@ -79,4 +79,13 @@ public static class IndicatorLimits
     public const int Url = 2000;
     public const int Note = 500;
     public const int MaxScale = 15;
+
+    /// <summary>
+    /// The largest value (before its scale) an import accepts either side of zero, and its most decimals. Within
+    /// them, every figure derived from values (sums over partners, changes, shares, chart axes) stays inside
+    /// <see cref="decimal"/>'s range: 7.9E28 at most, 28 decimals at least.
+    /// </summary>
+    public const decimal MaxValue = 1E15m;
+
+    public const int MaxValueDecimals = 10;
 }

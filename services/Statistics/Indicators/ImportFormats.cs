@@ -82,6 +82,12 @@ public static class ImportFormats
                 {
                     throw NotUtf8();
                 }
+                catch (NotSupportedException)
+                {
+                    // Sep's refusal of a row past its 16 MiB buffer: almost always a quote left open.
+                    throw new UnreadableUploadException("A row of the upload is too long to read.",
+                        [new ImportProblem(row + 1, null, null, null, "A row runs past 16 MiB; is a quote left open?")]);
+                }
 
                 if (columns is null)
                 {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using ForumPlatform.Contracts;
 using ForumPlatform.Messaging;
+using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -173,6 +174,10 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
         {
             Problem(ImportFormats.Note, row.Note[..40] + "…", $"The note is longer than {IndicatorLimits.Note} characters.");
         }
+        else if (!StoredText.IsStorable(row.Note))
+        {
+            Problem(ImportFormats.Note, null, StoredText.Refusal);
+        }
 
         return problems.Count == before
             ? new ValidRow(indicator!, reporter!, partner!, period!, value, status, row.Note)
@@ -217,6 +222,13 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
                 CultureInfo.InvariantCulture, out var value))
         {
             problem(ImportFormats.Value, text, "Not a number; leave it empty where the value is not available.");
+            return null;
+        }
+
+        if (Math.Abs(value) > IndicatorLimits.MaxValue || decimal.Round(value, IndicatorLimits.MaxValueDecimals) != value)
+        {
+            problem(ImportFormats.Value, text,
+                $"A value is at most {IndicatorLimits.MaxValue:0.#E+0} either side of zero, with at most {IndicatorLimits.MaxValueDecimals} decimals; use the indicator's scale for larger figures.");
             return null;
         }
 

@@ -87,6 +87,21 @@ public sealed class Series(StatisticsDbContext db)
         })
         .ToList();
 
-    private static decimal? Percent(decimal? part, decimal? whole) =>
-        part is null || whole is null or 0m ? null : Math.Round(part.Value / whole.Value * 100m, PercentDecimals, MidpointRounding.AwayFromZero);
+    private static decimal? Percent(decimal? part, decimal? whole)
+    {
+        if (part is null || whole is null or 0m)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Math.Round(part.Value / whole.Value * 100m, PercentDecimals, MidpointRounding.AwayFromZero);
+        }
+        catch (OverflowException)
+        {
+            // A sum of large parts over a tiny whole: a percentage past decimal's range means nothing either.
+            return null;
+        }
+    }
 }
