@@ -92,6 +92,7 @@ public sealed class SubscriptionApiTests(NotificationsServiceFixture service)
     [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.deleted"]}""", "eventTypes[0]")]
     [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.nothing.*"]}""", "eventTypes[0]")]
     [InlineData("""{"name":"x","contact":"c","eventTypes":[]}""", "EventTypes")]
+    [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.ping",null]}""", "eventTypes[1]")]
     [InlineData("""{"name":"x","eventTypes":["forum.ping"]}""", "Contact")]
     [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.*"],"webhookUrl":"ftp://example.org/hook"}""", "webhookUrl")]
     [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.*"],"webhookUrl":"https://user:pw@example.org/hook"}""", "webhookUrl")]

@@ -15,7 +15,11 @@ public static partial class SubscriptionRules
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < request.EventTypes.Count; i++)
         {
-            if (!EventTypePattern.IsKnown(request.EventTypes[i]))
+            if (request.EventTypes[i] is null)
+            {
+                errors[$"eventTypes[{i}]"] = ["An event type is required here, not null."];
+            }
+            else if (!EventTypePattern.IsKnown(request.EventTypes[i]))
             {
                 errors[$"eventTypes[{i}]"] = [$"Unknown event type '{request.EventTypes[i]}'. Known: {string.Join(", ", Contracts.EventTypes.All)}; a prefix ending in '.*' matches several."];
             }

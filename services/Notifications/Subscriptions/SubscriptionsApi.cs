@@ -254,7 +254,7 @@ public static class SubscriptionsApi
         DeliveryStatus? wanted = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            if (!EnumNames.TryParse<DeliveryStatus>(status, out var parsed))
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Expected pending, delivered or failed."] });
             }
