@@ -34,6 +34,7 @@ public sealed class SlugAndRevisionTests(ArticlesServiceFixture service)
     public async Task Every_change_keeps_a_revision_with_who_when_and_what()
     {
         var newsroom = new Newsroom(service.Editor());
+        var started = DateTimeOffset.UtcNow.AddSeconds(-1); // a second's slack for how precisely the time is stored
         var draft = await newsroom.CreateAsync(Newsroom.Draft($"Revised story {Guid.NewGuid():N}"));
         using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/articles/{draft.Id}")
         {
@@ -45,6 +46,9 @@ public sealed class SlugAndRevisionTests(ArticlesServiceFixture service)
 
         var revisions = await service.Editor().GetFromJsonAsync<JsonElement>($"/api/articles/{draft.Id}/revisions");
         Assert.Equal(["published", "edited", "created"], revisions.EnumerateArray().Select(r => r.GetProperty("action").GetString()));
+        var times = revisions.EnumerateArray().Select(r => r.GetProperty("editedAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(times.OrderDescending(), times);
+        Assert.All(times, time => Assert.InRange(time, started, DateTimeOffset.UtcNow.AddSeconds(1)));
         var editRevision = revisions[1];
         Assert.Equal("dev-editor", editRevision.GetProperty("editedBy").GetString());
         var titleChange = Assert.Single(editRevision.GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "title");

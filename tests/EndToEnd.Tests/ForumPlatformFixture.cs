@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -22,11 +23,21 @@ public sealed class ForumPlatformFixture : IAsyncLifetime
     }
 
     /// <summary>Subscribes through the gateway as any subscriber would; returns id, secret and management token.</summary>
-    public async Task<(string Id, string Secret, HttpClient Owner)> SubscribeAsync(string webhookUrl, string[] eventTypes, object? filter = null)
+    /// <summary>Subscribes through the gateway; with <paramref name="traceId"/>, the request (and so its events) carries that trace.</summary>
+    public async Task<(string Id, string Secret, HttpClient Owner)> SubscribeAsync(
+        string webhookUrl, string[] eventTypes, object? filter = null, string? traceId = null)
     {
         using var anonymous = Gateway();
-        var response = await anonymous.PostAsJsonAsync("/api/notifications/subscriptions",
-            new { name = "end-to-end subscriber", contact = "ops@example.org", webhookUrl, eventTypes, filter });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notifications/subscriptions")
+        {
+            Content = JsonContent.Create(new { name = "end-to-end subscriber", contact = "ops@example.org", webhookUrl, eventTypes, filter }),
+        };
+        if (traceId is not null)
+        {
+            request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        }
+
+        var response = await anonymous.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         var owner = Gateway();

@@ -62,7 +62,7 @@ public sealed class GatewayTests(GatewayFixture gateway)
         using var client = gateway.ClientFor();
         for (var i = 0; i < GatewayFixture.AnonymousLimit + 5; i++)
         {
-            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/alive")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive")).StatusCode);
         }
     }
 

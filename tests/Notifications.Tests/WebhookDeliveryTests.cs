@@ -146,7 +146,9 @@ public sealed class WebhookDeliveryTests(NotificationsServiceFixture service)
             "the second event to be kept for the disabled subscription");
         await Task.Delay(500);
         Assert.Single(service.Receiver.At(url));
-        Assert.Equal("failed", (await service.DeliveriesAsync(subscription, "failed"))[0].GetProperty("status").GetString());
+        // The 410 one failed; the later one waits, unsent, for the subscription to be resumed.
+        var statuses = (await service.DeliveriesAsync(subscription)).EnumerateArray().Select(delivery => delivery.GetProperty("status").GetString()).Order();
+        Assert.Equal(["failed", "pending"], statuses);
     }
 
     [Fact]
@@ -194,9 +196,34 @@ public sealed class WebhookDeliveryTests(NotificationsServiceFixture service)
         await Eventually.TrueAsync(async () => (await service.DeliveriesAsync(subscription, "delivered")).GetArrayLength() == 1, Patience,
             "the redelivery to be recorded");
 
-        // Redelivering failed ones since a time: none failed since now.
-        var none = await owner.PostAsJsonAsync($"/api/notifications/subscriptions/{subscription.Id}/redeliver", new { since = DateTimeOffset.UtcNow });
+        // Redelivering failed ones since a time: none is left failed, so none is sent, whatever the time.
+        var none = await owner.PostAsJsonAsync($"/api/notifications/subscriptions/{subscription.Id}/redeliver", new { since = DateTimeOffset.UtcNow.AddHours(-1) });
         Assert.Equal(0, (await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("redelivered").GetInt32());
+    }
+
+    [Fact]
+    public async Task Redelivery_since_a_time_sends_the_failed_deliveries_created_from_then_on()
+    {
+        var url = service.Receiver.NewEndpoint(new WebhookAnswer(400), new WebhookAnswer(400), new WebhookAnswer(204));
+        var subscription = await service.SubscribeAsync(url, ["forum.article.published"]);
+        async Task PublishAndWaitForFailureAsync(int failures)
+        {
+            await service.PublishAsync(SampleEvents.ArticlePublished());
+            await Eventually.TrueAsync(async () => (await service.DeliveriesAsync(subscription, "failed")).GetArrayLength() == failures, Patience,
+                $"{failures} failed deliveries");
+        }
+
+        await PublishAndWaitForFailureAsync(1);
+        var between = DateTimeOffset.UtcNow;
+        await PublishAndWaitForFailureAsync(2);
+
+        using var owner = service.Owner(subscription);
+        var response = await owner.PostAsJsonAsync($"/api/notifications/subscriptions/{subscription.Id}/redeliver", new { since = between });
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("redelivered").GetInt32());
+        var received = await service.Receiver.WaitForAsync(url, 3, Patience);
+        Assert.Equal(received[1].WebhookId, received[2].WebhookId);
+        await Eventually.TrueAsync(async () => (await service.DeliveriesAsync(subscription, "failed")).GetArrayLength() == 1, Patience,
+            "the first failure to stay failed and the second to be delivered");
     }
 
     [Fact]
