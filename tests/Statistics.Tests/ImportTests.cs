@@ -271,6 +271,19 @@ public sealed class ImportTests(StatisticsServiceFixture service)
         }
     }
 
+    [Fact]
+    public async Task Concurrent_first_definitions_of_one_code_create_it_once_and_update_it_after()
+    {
+        var code = $"test.concurrent.{Guid.NewGuid():N}";
+        var analyst = service.Analyst();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => analyst.PutAsJsonAsync($"/api/stats/indicators/{code}",
+            new { name = $"Definition {i}", unit = "USD", frequency = "annual", source = new { organization = "Customs" } })));
+
+        Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(response => response.StatusCode != HttpStatusCode.Created),
+            response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+    }
+
     [Theory]
     [InlineData("""{"name":"Trade \u0001","unit":"USD","frequency":"annual","source":{"organization":"Customs"}}""", "name")]
     [InlineData("""{"name":"Trade","unit":"USD","frequency":"annual","source":{"organization":"Customs \uFFFF"}}""", "source.organization")]

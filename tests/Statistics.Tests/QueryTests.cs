@@ -174,6 +174,7 @@ public sealed class QueryTests(StatisticsServiceFixture service)
     [InlineData("from=20x4", "from")]
     [InlineData("to=2024-Q1", "to")]
     [InlineData("page=0", "page")]
+    [InlineData("page=2147483647&perPage=1000", "page")]
     [InlineData("perPage=5000", "perPage")]
     [InlineData("format=xml", "format")]
     public async Task Bad_parameters_get_400_naming_the_parameter(string query, string parameter)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ForumPlatform.Messaging;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
 using ForumPlatform.Statistics.Indicators;
@@ -58,7 +59,7 @@ public static partial class IndicatorsApi
     }
 
     private static async Task<Results<Ok<IndicatorResponse>, Created<IndicatorResponse>, ValidationProblem, ProblemHttpResult>> DefineIndicator(
-        string code, IndicatorRequest request, StatisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string code, IndicatorRequest request, StatisticsDbContext db, SqliteWriteGate writeGate, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = Validate(code, request, out var frequency);
         if (errors.Count > 0)
@@ -66,6 +67,9 @@ public static partial class IndicatorsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        // Through the write gate imports take: two first definitions of one code cannot both insert it, and the
+        // frequency check sees every observation an import has written.
+        using var writing = await writeGate.EnterAsync(cancellationToken);
         var indicator = await db.Indicators.SingleOrDefaultAsync(existing => existing.Code == code, cancellationToken);
         var created = indicator is null;
         if (indicator is null)

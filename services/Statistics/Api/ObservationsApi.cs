@@ -25,6 +25,7 @@ public static class ObservationsApi
 {
     public const int DefaultPerPage = 100;
     public const int MaxPerPage = 1000;
+    public const int MaxPage = 1_000_000;
 
     public static RouteGroupBuilder MapObservationsApi(this IEndpointRouteBuilder app)
     {
@@ -60,9 +61,10 @@ public static class ObservationsApi
         var reporters = Selection.AreaCodes(reporter, "reporter", errors);
         var partners = Selection.AreaCodes(partner, "partner", errors);
         var (lower, upper) = Selection.Range(definition, from, to, errors);
-        if (page is < 1)
+        if (page is < 1 or > MaxPage)
         {
-            errors["page"] = ["Pages start at 1."];
+            // Past MaxPage, the offset (page − 1) × perPage would not fit an int; no indicator has that many rows anyway.
+            errors["page"] = [$"From 1 to {MaxPage:N0}."];
         }
 
         if (perPage is < 1 or > MaxPerPage)
