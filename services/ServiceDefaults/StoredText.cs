@@ -10,7 +10,7 @@ namespace ForumPlatform.ServiceDefaults;
 /// </summary>
 public static class StoredText
 {
-    public const string Refusal = "Contains a character XML cannot carry (a control character other than tab, line feed or carriage return, U+FFFE or U+FFFF).";
+    public const string Refusal = "Contains a character XML cannot carry (a control character other than tab, line feed or carriage return, U+FFFE, U+FFFF or half a surrogate pair).";
 
     public static bool IsStorable(string? value)
     {

@@ -25,6 +25,7 @@ public sealed class InputRefusalTests(AgendaServiceFixture service)
     [InlineData($$"""{"title":"Two roles","type":"panel",{{Times}},"speakers":[{"speakerId":"00000000-0000-0000-0000-000000000001","role":"speaker,moderator"}]}""", "speakers[0].role")]
     [InlineData($$"""{"title":"Bell \u0007 title","type":"panel",{{Times}}}""", "title")]
     [InlineData($$"""{"title":"Odd abstract","type":"panel",{{Times}},"abstract":"\uFFFE"}""", "abstract")]
+    [InlineData($$"""{"title":"Odd link","type":"panel",{{Times}},"links":[{"title":"Paper","url":"https://example.org/a\u0001b"}]}""", "links[0].url")]
     public async Task Session_input_outside_the_rules_is_400_naming_the_field(string json, string field)
     {
         var before = await service.WithDbAsync(db => db.Sessions.CountAsync());

@@ -22,6 +22,7 @@ public sealed class ValidationTests(ArticlesServiceFixture service)
         { """{"title":"Forum news","language":"en","summary":"\uFFFF"}""", "summary" },
         { """{"title":"Forum news","language":"en","authors":["Li \u0008"]}""", "authors[0]" },
         { """{"title":"Forum news","language":"en","sources":[{"title":"\u001b[31m","url":"https://example.org"}]}""", "sources[0].title" },
+        { """{"title":"Forum news","language":"en","sources":[{"title":"Xinhua","url":"https://example.org/a\u0001b"}]}""", "sources[0].url" },
         // Markdig renders at most 128 levels of nesting and throws past them.
         { $$"""{"title":"Forum news","language":"en","body":"{{new string('>', 200)}} deep"}""", "body" },
     };

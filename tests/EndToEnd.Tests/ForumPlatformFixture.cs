@@ -22,8 +22,10 @@ public sealed class ForumPlatformFixture : IAsyncLifetime
         system = await RunningForumPlatform.StartAsync();
     }
 
-    /// <summary>Subscribes through the gateway as any subscriber would; returns id, secret and management token.</summary>
-    /// <summary>Subscribes through the gateway; with <paramref name="traceId"/>, the request (and so its events) carries that trace.</summary>
+    /// <summary>
+    /// Subscribes through the gateway as any subscriber would; returns id, secret and management token. With
+    /// <paramref name="traceId"/>, the request (and so the events it causes) carries that trace.
+    /// </summary>
     public async Task<(string Id, string Secret, HttpClient Owner)> SubscribeAsync(
         string webhookUrl, string[] eventTypes, object? filter = null, string? traceId = null)
     {

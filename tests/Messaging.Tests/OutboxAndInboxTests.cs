@@ -111,7 +111,7 @@ public sealed class OutboxAndInboxTests(BrokerFixture broker) : IClassFixture<Br
     public async Task Inbox_records_past_their_retention_are_deleted_and_recent_ones_kept()
     {
         await using var service = await TestService.StartAsync(broker.Node.ConnectionString,
-            settings: new Dictionary<string, string?> { ["Messaging:Outbox:InboxRetention"] = "00:00:05" });
+            settings: new Dictionary<string, string?> { ["Messaging:Outbox:InboxRetention"] = "00:00:08" });
         Task<bool> InInboxAsync(Guid eventId) => service.WithDbAsync(db => Task.FromResult(db.InboxMessages.Any(m => m.MessageId == eventId)));
         var old = TestService.NewEvent("processed long ago");
         await service.Bus.Publish(old, context => context.MessageId = old.EventId);
@@ -122,7 +122,7 @@ public sealed class OutboxAndInboxTests(BrokerFixture broker) : IClassFixture<Br
         var recent = TestService.NewEvent("processed just now");
         await service.Bus.Publish(recent, context => context.MessageId = recent.EventId);
         await Eventually.TrueAsync(async () => (await service.EffectsOfAsync(recent.EventId)).Count == 1, Patience, "the second message");
-        Assert.True(await InInboxAsync(old.EventId), "the first record went before its five seconds of retention");
+        Assert.True(await InInboxAsync(old.EventId), "the first record went before its eight seconds of retention");
 
         await Eventually.TrueAsync(async () => !await InInboxAsync(old.EventId), Patience, "the expired inbox record to be deleted");
         Assert.True(await InInboxAsync(recent.EventId), "the sweep deleted a record within its retention");

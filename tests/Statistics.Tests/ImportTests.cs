@@ -282,6 +282,8 @@ public sealed class ImportTests(StatisticsServiceFixture service)
         Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
         Assert.All(responses.Where(response => response.StatusCode != HttpStatusCode.Created),
             response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        var stored = await service.WithDbAsync(db => Task.FromResult(db.Indicators.Where(indicator => indicator.Code == code).Select(indicator => indicator.Name).ToList()));
+        Assert.StartsWith("Definition ", Assert.Single(stored));
     }
 
     [Theory]

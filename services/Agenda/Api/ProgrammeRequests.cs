@@ -238,7 +238,8 @@ public static partial class ProgrammeValidation
                 return !required;
             }
 
-            var ok = Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+            var ok = StoredText.IsStorable(value)
+                && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
             if (!ok)
             {
                 Add(field, "Must be an absolute http or https URL.");

@@ -20,8 +20,8 @@ public sealed record FrabSchedule(string Version, FrabConference Conference, IRe
         var zone = TimeZoneInfo.FindSystemTimeZoneById(forum.TimeZone);
         var acronym = new string(forum.Slug.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
         var tracks = schedule.Tracks.ToDictionary(t => t.Slug);
-        // frab names a day's rooms by name. The API refuses a second room of one name, but a release frozen before
-        // it did may hold two: they share one entry rather than failing the export.
+        // frab names a day's rooms by name. The API refuses a second room of one name, but rooms added before it did
+        // may share one, in the working copy and in releases: they share one entry rather than failing the export.
         var roomOrder = schedule.Rooms.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.Min(r => r.Position));
         var live = schedule.Sessions.Where(s => s.Status == "confirmed").ToList();
 

@@ -12,14 +12,25 @@ namespace ForumPlatform.Agenda.Releases;
 /// </summary>
 public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// The largest part of a version an organizer may give, so counting on from it never overflows. Versions stored
+    /// before this limit existed are read as they are.
+    /// </summary>
+    private const int MaxGivenVersionPart = 9999;
+
     public async Task<(ScheduleRelease? Release, string? Error)> ReleaseAsync(
         Forum forum, string? version, string? comment, string releasedBy, CancellationToken cancellationToken)
     {
         var previous = await db.Releases.Where(r => r.ForumId == forum.Id).OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(cancellationToken);
-        var nextVersion = version ?? NextVersion(previous?.Version);
-        if (!TryParseVersion(nextVersion, out var next))
+        if (version is not null && !(TryParseVersion(version, out var given) && given.Major <= MaxGivenVersionPart && given.Minor <= MaxGivenVersionPart))
         {
-            return (null, $"A version is major.minor, each part 0 to {MaxVersionPart}, e.g. 1.0 or 1.1.");
+            return (null, $"A version is major.minor, each part 0 to {MaxGivenVersionPart}, e.g. 1.0 or 1.1.");
+        }
+
+        var nextVersion = version ?? NextVersion(previous?.Version);
+        if (nextVersion is null || !TryParseVersion(nextVersion, out var next))
+        {
+            return (null, $"The version after {previous?.Version} cannot be counted; give one.");
         }
 
         if (previous is not null && TryParseVersion(previous.Version, out var last) && next.CompareTo(last) <= 0)
@@ -154,13 +165,23 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
         && old.Speakers.SequenceEqual(current.Speakers)
         && old.Links.SequenceEqual(current.Links);
 
-    /// <summary>Each part of a version is at most this, so the next version can always be counted.</summary>
-    private const int MaxVersionPart = 9999;
+    /// <summary>The next minor version, or the next major one when the minor cannot grow; null when neither can.</summary>
+    private static string? NextVersion(string? previous)
+    {
+        if (previous is null)
+        {
+            return "1.0";
+        }
 
-    private static string NextVersion(string? previous) =>
-        previous is not null && TryParseVersion(previous, out var last)
-            ? last.Minor < MaxVersionPart ? $"{last.Major}.{last.Minor + 1}" : $"{last.Major + 1}.0"
-            : "1.0";
+        if (!TryParseVersion(previous, out var last))
+        {
+            return null;
+        }
+
+        return last.Minor < int.MaxValue ? $"{last.Major}.{last.Minor + 1}"
+            : last.Major < int.MaxValue ? $"{last.Major + 1}.0"
+            : null;
+    }
 
     private static bool TryParseVersion(string value, out (int Major, int Minor) version)
     {
@@ -168,8 +189,7 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
         var parts = value.Split('.');
         if (parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor)
-            && major <= MaxVersionPart && minor <= MaxVersionPart)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
         {
             version = (major, minor);
             return true;

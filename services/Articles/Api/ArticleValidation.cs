@@ -167,7 +167,8 @@ public static partial class ArticleValidation
         values?.Select(value => value?.Trim().ToLowerInvariant() ?? "").Where(value => value.Length > 0).Distinct().ToList() ?? [];
 
     private static bool IsWebUrl(string? value) =>
-        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri)
+        StoredText.IsStorable(value)
+        && Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
 }

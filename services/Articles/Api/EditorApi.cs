@@ -132,7 +132,7 @@ public static class EditorApi
             }
         }
 
-        return await SaveAsync(http, db, article, cancellationToken, transaction);
+        return await SaveAsync(http, db, article, transaction, cancellationToken);
     }
 
     private static Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Schedule(
@@ -246,12 +246,12 @@ public static class EditorApi
         }
 
         db.Revisions.Add(ArticleRevision.Of(article, action, EditorOf(http)));
-        return await SaveAsync(http, db, article, cancellationToken);
+        return await SaveAsync(http, db, article, transaction: null, cancellationToken);
     }
 
     /// <summary>Saves, and commits <paramref name="transaction"/> when the save went through; a stale save leaves it to roll back.</summary>
     private static async Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> SaveAsync(
-        HttpContext http, ArticlesDbContext db, Article article, CancellationToken cancellationToken, IDbContextTransaction? transaction = null)
+        HttpContext http, ArticlesDbContext db, Article article, IDbContextTransaction? transaction, CancellationToken cancellationToken)
     {
         try
         {

@@ -25,8 +25,8 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, 
 /// </summary>
 public static partial class SearchApi
 {
-    // Markers FTS puts around matches; article text cannot hold control characters (ArticleValidation refuses them,
-    // StoredText), so escaping is safe.
+    // Markers FTS puts around matches; article text cannot hold U+0002 or U+0003 (ArticleValidation refuses control
+    // characters but tab and line breaks, StoredText), so escaping is safe.
     private const string MatchStart = "\u0002";
     private const string MatchEnd = "\u0003";
 

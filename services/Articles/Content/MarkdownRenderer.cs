@@ -28,16 +28,25 @@ public sealed class MarkdownRenderer
     /// </summary>
     public bool TryToHtml(string markdown, [NotNullWhen(true)] out string? html)
     {
+        html = null;
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            html = "";
+            return true;
+        }
+
+        string rendered;
         try
         {
-            html = ToHtml(markdown);
-            return true;
+            rendered = Markdown.ToHtml(markdown, Pipeline);
         }
         catch (ArgumentException)
         {
-            html = null;
             return false;
         }
+
+        html = sanitizer.Sanitize(rendered);
+        return true;
     }
 
     private static HtmlSanitizer CreateSanitizer()

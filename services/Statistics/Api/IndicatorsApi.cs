@@ -68,7 +68,7 @@ public static partial class IndicatorsApi
         }
 
         // Through the write gate imports take: two first definitions of one code cannot both insert it, and the
-        // frequency check sees every observation an import has written.
+        // frequency check sees every observation an import has written so far.
         using var writing = await writeGate.EnterAsync(cancellationToken);
         var indicator = await db.Indicators.SingleOrDefaultAsync(existing => existing.Code == code, cancellationToken);
         var created = indicator is null;
@@ -133,6 +133,7 @@ public static partial class IndicatorsApi
 
         if (!string.IsNullOrWhiteSpace(request.Source?.Url)
             && (request.Source.Url.Length > IndicatorLimits.Url
+                || !StoredText.IsStorable(request.Source.Url)
                 || !Uri.TryCreate(request.Source.Url.Trim(), UriKind.Absolute, out var url)
                 || url.Scheme is not ("http" or "https")))
         {

@@ -82,8 +82,8 @@ public static class IndicatorLimits
 
     /// <summary>
     /// The largest value (before its scale) an import accepts either side of zero, and its most decimals. Within
-    /// them, every figure derived from values (sums over partners, changes, shares, chart axes) stays inside
-    /// <see cref="decimal"/>'s range: 7.9E28 at most, 28 decimals at least.
+    /// them, sums over partners, changes and chart axes stay inside <see cref="decimal"/>'s range (7.9E28 at most, 28
+    /// decimals); a percentage of a near-zero base still may not, and is then given as none.
     /// </summary>
     public const decimal MaxValue = 1E15m;
 
