@@ -113,13 +113,16 @@ public static class StreamApi
         var position = (At: DateTimeOffset.MinValue, Id: Guid.Empty);
         if (resumeAfter is { } after)
         {
-            var replay = await ReplayAsync(after, filter, scopes, options, clock, cancellationToken);
-            if (replay.Gap is { } gap)
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+            var windowStart = clock.GetUtcNow() - options.ReplayWindow;
+            var (from, gap) = await ReplayStartAsync(db, after, windowStart, options, cancellationToken);
+            if (gap is not null)
             {
                 yield return new SseItem<string>(gap, "gap");
             }
 
-            foreach (var received in replay.Events)
+            await foreach (var received in ReplayAsync(db, from, windowStart, filter, options.ReplayPageSize, cancellationToken))
             {
                 position = (received.ReceivedAt, received.Id);
                 yield return Item(received, System.Text.Encoding.UTF8.GetString(CloudEventEncoding.Encode(received)));
@@ -161,45 +164,48 @@ public static class StreamApi
         }
     }
 
-    private static async Task<(List<ReceivedEvent> Events, string? Gap)> ReplayAsync(
-        Guid after, StreamFilter filter, IServiceScopeFactory scopes, StreamOptions options, TimeProvider clock,
-        CancellationToken cancellationToken)
+    /// <summary>Where a replay after <paramref name="after"/> starts, and the gap to report when that event is no longer retained.</summary>
+    private static async Task<((DateTimeOffset At, Guid Id) From, string? Gap)> ReplayStartAsync(
+        NotificationsDbContext db, Guid after, DateTimeOffset windowStart, StreamOptions options, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        var windowStart = clock.GetUtcNow() - options.ReplayWindow;
-        var query = db.ReceivedEvents.AsNoTracking()
-            .Where(received => received.Type != Contracts.EventTypes.Ping && received.ReceivedAt >= windowStart);
-        string? gap = null;
         var last = await db.ReceivedEvents.AsNoTracking().Where(received => received.Id == after)
             .Select(received => new { received.ReceivedAt, received.Id }).FirstOrDefaultAsync(cancellationToken);
-        var position = (At: DateTimeOffset.MinValue, Id: Guid.Empty);
-        if (last is null || last.ReceivedAt < windowStart)
-        {
-            gap = $"Event {after} is not within the replay window ({options.ReplayWindow}); replaying what is retained.";
-        }
-        else
-        {
-            position = (last.ReceivedAt, last.Id);
-        }
+        return last is null || last.ReceivedAt < windowStart
+            ? ((DateTimeOffset.MinValue, Guid.Empty), $"Event {after} is not within the replay window ({options.ReplayWindow}); replaying what is retained.")
+            : ((last.ReceivedAt, last.Id), null);
+    }
 
-        // Pages in (time, id) order, the order the live path uses; filters run in memory (they look inside JSON
-        // facts). A long replay may outrun the listener's live buffer: it is then cut off and resumes from here.
-        var replayed = new List<ReceivedEvent>();
+    /// <summary>
+    /// The retained events after <paramref name="from"/> that the filter admits, in (time, id) order, the order the
+    /// live path uses. Read a page at a time and handed on as read, so a replay of the whole window (a client resuming
+    /// from an id no longer retained) is never held in memory at once. Filters run in memory (they look inside JSON
+    /// facts). A long replay may outrun the listener's live buffer: it is then cut off and resumes from here.
+    /// </summary>
+    private static async IAsyncEnumerable<ReceivedEvent> ReplayAsync(
+        NotificationsDbContext db, (DateTimeOffset At, Guid Id) from, DateTimeOffset windowStart, StreamFilter filter, int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = db.ReceivedEvents.AsNoTracking()
+            .Where(received => received.Type != Contracts.EventTypes.Ping && received.ReceivedAt >= windowStart);
+        var position = from;
         while (true)
         {
-            var from = position.At == DateTimeOffset.MinValue ? windowStart : position.At;
-            var page = (await query.Where(received => received.ReceivedAt >= from)
-                    .OrderBy(received => received.ReceivedAt).Take(options.ReplayPageSize + 1).ToListAsync(cancellationToken))
+            var since = position.At == DateTimeOffset.MinValue ? windowStart : position.At;
+            var page = (await query.Where(received => received.ReceivedAt >= since)
+                    .OrderBy(received => received.ReceivedAt).Take(pageSize + 1).ToListAsync(cancellationToken))
                 .Where(received => (received.ReceivedAt, received.Id).CompareTo(position) > 0)
                 .OrderBy(received => (received.ReceivedAt, received.Id))
                 .ToList();
             if (page.Count == 0)
             {
-                return (replayed, gap);
+                yield break;
             }
 
-            replayed.AddRange(page.Where(filter.Admits));
+            foreach (var received in page.Where(filter.Admits))
+            {
+                yield return received;
+            }
+
             position = (page[^1].ReceivedAt, page[^1].Id);
         }
     }
