@@ -88,6 +88,47 @@ public sealed class SubscriptionApiTests(NotificationsServiceFixture service)
             .Select(change => $"{change.OldStatus}->{change.NewStatus}: {change.Reason}"));
     }
 
+    [Fact]
+    public async Task Every_indicator_code_statistics_can_emit_can_be_asked_for()
+    {
+        using var anonymous = service.Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/notifications/subscriptions", new
+        {
+            name = "codes with hyphens",
+            contact = "ops@example.org",
+            eventTypes = new[] { "forum.indicator.updated" },
+            filter = new { indicatorCodes = new[] { "trade-balance.usd", "fdi.inflow-net" } },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Concurrent_changes_of_one_subscription_apply_one_after_the_other()
+    {
+        var subscription = await service.SubscribeAsync(service.Receiver.NewEndpoint(), ["forum.article.published"]);
+        var path = $"/api/notifications/subscriptions/{subscription.Id}";
+        using var owner = service.Owner(subscription);
+
+        var pauses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => owner.PostAsync($"{path}/pause", null)));
+        Assert.All(pauses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        var deletes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => owner.DeleteAsync(path)));
+        Assert.Single(deletes, response => response.StatusCode == HttpStatusCode.NoContent);
+        // The others found nothing (404), or came after the management token went with the subscription (401).
+        Assert.All(deletes.Where(response => response.StatusCode != HttpStatusCode.NoContent),
+            response => Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Unauthorized }));
+
+        // One status event per change, so the platform's count of active subscriptions moves once each way.
+        var changes = await service.WithServiceAsync<NotificationsDbContext, List<string>>(db => db.OutboxMessages
+            .Where(message => message.MessageType == typeof(SubscriptionStatusChanged).FullName && message.Body.Contains(subscription.Id.ToString()))
+            .OrderBy(message => message.OccurredAt)
+            .Select(message => message.Body)
+            .ToListAsync());
+        Assert.Equal(["->active", "active->paused", "paused->"], changes
+            .Select(body => JsonSerializer.Deserialize<SubscriptionStatusChanged>(body, JsonSerializerOptions.Web)!)
+            .Select(change => $"{change.OldStatus}->{change.NewStatus}"));
+    }
+
     [Theory]
     [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.deleted"]}""", "eventTypes[0]")]
     [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.nothing.*"]}""", "eventTypes[0]")]
@@ -97,6 +138,7 @@ public sealed class SubscriptionApiTests(NotificationsServiceFixture service)
     [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.*"],"webhookUrl":"ftp://example.org/hook"}""", "webhookUrl")]
     [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.*"],"webhookUrl":"https://user:pw@example.org/hook"}""", "webhookUrl")]
     [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.*"],"filter":{"languages":["English!"]}}""", "filter.languages[0]")]
+    [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.indicator.*"],"filter":{"indicatorCodes":["_trade.usd"]}}""", "filter.indicatorCodes[0]")]
     [InlineData("""{"name":"x","contact":"c","eventTypes":["forum.article.*"],"filter":{"sessionIds":["not-a-guid"]}}""", "$.filter.sessionIds")]
     public async Task Bad_subscriptions_are_refused_naming_the_field(string json, string field)
     {

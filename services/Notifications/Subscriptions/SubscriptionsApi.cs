@@ -6,6 +6,7 @@ using ForumPlatform.Notifications.Webhooks;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ForumPlatform.Notifications.Subscriptions;
@@ -111,19 +112,27 @@ public static class SubscriptionsApi
         subscription.EventTypes = SubscriptionRules.NormalizeEventTypes(request.EventTypes);
         subscription.Filter = SubscriptionRules.ToFilter(request.Filter);
         subscription.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.NotFound(); // deleted while the webhook address was checked
+        }
+
         return TypedResults.Ok(SubscriptionResponse.From(subscription));
     }
 
     private static async Task<Results<NoContent, NotFound>> Delete(
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        await using var transaction = await BeginChangeAsync(db, cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var deliveries = db.Deliveries.Where(delivery => delivery.SubscriptionId == id);
         await db.DeliveryAttempts.Where(attempt => deliveries.Any(delivery => delivery.Id == attempt.DeliveryId)).ExecuteDeleteAsync(cancellationToken);
         await deliveries.ExecuteDeleteAsync(cancellationToken);
@@ -137,6 +146,7 @@ public static class SubscriptionsApi
     private static async Task<Results<Ok<SubscriptionResponse>, NotFound>> Pause(
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        await using var transaction = await BeginChangeAsync(db, cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -144,6 +154,7 @@ public static class SubscriptionsApi
 
         db.ChangeStatus(subscription, SubscriptionStatus.Paused, $"Paused by {Who(user)}.", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(SubscriptionResponse.From(subscription));
     }
 
@@ -151,6 +162,7 @@ public static class SubscriptionsApi
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, DeliverySignal deliveries, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        await using var transaction = await BeginChangeAsync(db, cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -163,7 +175,6 @@ public static class SubscriptionsApi
 
         var now = clock.GetUtcNow();
         db.ChangeStatus(subscription, SubscriptionStatus.Active, $"Resumed by {Who(user)}.", now);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         // Held deliveries start a fresh retry schedule now.
         await db.Deliveries
@@ -178,6 +189,7 @@ public static class SubscriptionsApi
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, IOptions<WebhookOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        await using var transaction = await BeginChangeAsync(db, cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -185,6 +197,7 @@ public static class SubscriptionsApi
 
         subscription.RotateSecret(clock.GetUtcNow(), options.Value.SecretRotationGrace);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new RotatedSecretResponse(subscription.Secret, subscription.PreviousSecretExpiresAt!.Value));
     }
 
@@ -192,6 +205,7 @@ public static class SubscriptionsApi
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, DeliverySignal deliveries, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        await using var transaction = await BeginChangeAsync(db, cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -232,6 +246,7 @@ public static class SubscriptionsApi
         db.ReceivedEvents.Add(ping);
         db.Deliveries.Add(delivery);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         if (subscription.Status == SubscriptionStatus.Active)
         {
             deliveries.HandOver([new FreshDelivery(
@@ -239,6 +254,7 @@ public static class SubscriptionsApi
                     subscription.Secret, subscription.PreviousSecret, subscription.PreviousSecretExpiresAt),
                 new EncodedEvent(CloudEventEncoding.Encode(ping)), now)]);
         }
+
         return TypedResults.Accepted($"/api/notifications/subscriptions/{id}/deliveries", new PingResponse(delivery.Id, ping.Id));
     }
 
@@ -343,6 +359,14 @@ public static class SubscriptionsApi
 
     /// <summary>Who acted, for a status reason: the token's subject (<c>subscription:{id}</c> for a management token).</summary>
     private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "its owner";
+
+    /// <summary>
+    /// A write transaction (SQLite's BEGIN IMMEDIATE) begun before the subscription is read, so changes of one
+    /// subscription, and the dispatcher's disabling, are applied one after the other: a second pause sees it paused
+    /// and raises no second status event, a second delete finds nothing (404), a ping after a delete is a 404.
+    /// </summary>
+    private static Task<IDbContextTransaction> BeginChangeAsync(NotificationsDbContext db, CancellationToken cancellationToken) =>
+        db.Database.BeginTransactionAsync(cancellationToken);
 
     private static async Task<Subscription?> FindAsync(Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken cancellationToken) =>
         user.CanManage(id) ? await db.Subscriptions.FirstOrDefaultAsync(subscription => subscription.Id == id, cancellationToken) : null;
