@@ -50,6 +50,48 @@ public sealed class RetentionTests : IAsyncLifetime
             (await db.ReceivedEvents.Select(e => e.Id).ToListAsync()).Order());
     }
 
+    [Fact]
+    public async Task Deliveries_held_past_their_limit_for_a_paused_or_disabled_subscription_fail_and_retrying_ones_stay()
+    {
+        var old = Now.AddDays(-40);
+        var (paused, disabled, active) = (Subscription(SubscriptionStatus.Paused), Subscription(SubscriptionStatus.Disabled), Subscription(SubscriptionStatus.Active));
+        db.Subscriptions.AddRange(paused, disabled, active);
+        var (heldOld, heldRecent, disabledOld, retrying) = (Event(old), Event(Now.AddDays(-1)), Event(old), Event(old));
+        db.ReceivedEvents.AddRange(heldOld, heldRecent, disabledOld, retrying);
+        var expiring = Delivery(paused.Id, heldOld, DeliveryStatus.Pending, completedAt: null);
+        var kept = Delivery(paused.Id, heldRecent, DeliveryStatus.Pending, completedAt: null);
+        var expiringToo = Delivery(disabled.Id, disabledOld, DeliveryStatus.Pending, completedAt: null);
+        var stillRetrying = Delivery(active.Id, retrying, DeliveryStatus.Pending, completedAt: null);
+        db.Deliveries.AddRange(expiring, kept, expiringToo, stillRetrying);
+        await db.SaveChangesAsync();
+
+        await Retention.PruneAsync(db, new RetentionOptions(), Now, CancellationToken.None);
+
+        db.ChangeTracker.Clear();
+        var after = await db.Deliveries.ToDictionaryAsync(delivery => delivery.Id);
+        foreach (var id in new[] { expiring.Id, expiringToo.Id })
+        {
+            Assert.Equal((DeliveryStatus.Failed, Now, (DateTimeOffset?)null), (after[id].Status, after[id].CompletedAt!.Value, after[id].NextAttemptAt));
+            Assert.Equal("Held for more than 30 days while the subscription was paused or disabled.", after[id].LastError);
+        }
+
+        Assert.Equal(DeliveryStatus.Pending, after[kept.Id].Status);
+        Assert.Equal(DeliveryStatus.Pending, after[stillRetrying.Id].Status);
+    }
+
+    private static Subscription Subscription(SubscriptionStatus status) => new()
+    {
+        Id = Guid.NewGuid(),
+        Name = "retention test",
+        Contact = "ops@example.org",
+        WebhookUrl = "https://example.org/hook",
+        Status = status,
+        Secret = "whsec_test",
+        ManagementTokenHash = Guid.NewGuid().ToString("N"),
+        CreatedAt = Now.AddDays(-60),
+        UpdatedAt = Now.AddDays(-60),
+    };
+
     private static ReceivedEvent Event(DateTimeOffset at, bool onExchange = true) => new()
     {
         Id = Guid.NewGuid(),

@@ -18,12 +18,19 @@ public sealed class RetentionOptions
     /// </summary>
     public TimeSpan Events { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Deliveries held for a paused or disabled subscription fail once they are this old, so an abandoned
+    /// subscription neither collects every event for ever nor keeps the events it holds from being deleted.
+    /// </summary>
+    public TimeSpan HeldDeliveries { get; set; } = TimeSpan.FromDays(30);
+
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>
 /// Deletes what has served its purpose: ended deliveries past the delivery-log retention, then events nothing
-/// refers to any more. Pending deliveries (retrying, or held for a paused subscription) and their events stay.
+/// refers to any more. Pending deliveries (retrying, or held for a paused subscription) and their events stay, but a
+/// delivery held past <see cref="RetentionOptions.HeldDeliveries"/> fails, and is then deleted as any failed one.
 /// </summary>
 public static class Retention
 {
@@ -33,6 +40,16 @@ public static class Retention
         var endedBefore = now - options.DeliveryLog;
         var ended = db.Deliveries.Where(delivery => delivery.Status != DeliveryStatus.Pending && delivery.CompletedAt < endedBefore);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var heldBefore = now - options.HeldDeliveries;
+        var reason = $"Held for more than {options.HeldDeliveries.TotalDays:0.#} days while the subscription was paused or disabled.";
+        await db.Deliveries
+            .Where(delivery => delivery.Status == DeliveryStatus.Pending && delivery.CreatedAt < heldBefore
+                && db.Subscriptions.Any(subscription => subscription.Id == delivery.SubscriptionId && subscription.Status != SubscriptionStatus.Active))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(delivery => delivery.Status, DeliveryStatus.Failed)
+                .SetProperty(delivery => delivery.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(delivery => delivery.CompletedAt, now)
+                .SetProperty(delivery => delivery.LastError, reason), cancellationToken);
         await db.DeliveryAttempts.Where(attempt => ended.Any(delivery => delivery.Id == attempt.DeliveryId)).ExecuteDeleteAsync(cancellationToken);
         var deliveries = await ended.ExecuteDeleteAsync(cancellationToken);
 
