@@ -36,20 +36,23 @@ public static class GatewayExtensions
             .WithHeaders("Authorization", "Content-Type", "If-Match", "If-None-Match", "Last-Event-ID", "traceparent")
             .WithExposedHeaders("ETag", "Location", "Retry-After")));
 
+        // Each check's result is kept for a moment (HealthResultCache), as /health is anonymous and never limited.
         var health = builder.Services.AddHealthChecks();
         foreach (var (service, _) in Services)
         {
+            var cache = new HealthResultCache(TimeProvider.System);
             health.Add(new HealthCheckRegistration(
                 service,
-                provider => new DownstreamHealthCheck(provider.GetRequiredService<IHttpClientFactory>(), service),
+                provider => new CachedHealthCheck(cache, new DownstreamHealthCheck(provider.GetRequiredService<IHttpClientFactory>(), service)),
                 HealthStatus.Unhealthy,
                 ["services"],
                 TimeSpan.FromSeconds(5)));
         }
 
+        var brokerCache = new HealthResultCache(TimeProvider.System);
         health.Add(new HealthCheckRegistration(
             "broker",
-            _ => new BrokerHealthCheck(builder.Configuration.GetConnectionString("messaging")),
+            _ => new CachedHealthCheck(brokerCache, new BrokerHealthCheck(builder.Configuration.GetConnectionString("messaging"))),
             HealthStatus.Unhealthy,
             ["broker"],
             TimeSpan.FromSeconds(5)));

@@ -115,11 +115,4 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         Assert.False(second.IsInRole(ForumRoles.Admin));
         Assert.True(second.IsInRole(ForumRoles.Editor));
     }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2025, 9, 1, 8, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }
