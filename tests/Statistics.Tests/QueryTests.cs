@@ -147,6 +147,27 @@ public sealed class QueryTests(StatisticsServiceFixture service)
     }
 
     [Fact]
+    public async Task Csv_export_keeps_text_that_starts_like_a_formula_as_text_and_takes_back_its_own_export_unchanged()
+    {
+        var code = await service.DefineIndicatorAsync();
+        const string header = "indicator,reporter,partner,period,value,status,note\n";
+        var imported = await service.UploadCsvAsync(header +
+            $"{code},CHN,KAZ,2023,1,,\"=HYPERLINK(\"\"http://example.org\"\")\"\n" +
+            $"{code},CHN,KAZ,2024,-2.5,,@SUM(1+1)\n" +
+            $"{code},CHN,UZB,2024,3,,'quoted as typed\n");
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+
+        var csv = await service.Anonymous().GetStringAsync($"/api/stats/observations?indicator={code}&format=csv");
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://example.org\"\")\"", csv, StringComparison.Ordinal);
+        Assert.Contains(",-2.5,,'@SUM(1+1),", csv, StringComparison.Ordinal); // the number stays a number
+        Assert.Contains(",3,,'quoted as typed,", csv, StringComparison.Ordinal); // a ' before other text is the note's own
+
+        var again = await StatisticsServiceFixture.Read(await service.UploadCsvAsync(csv));
+        Assert.Equal((0, 0, 3), (again.GetProperty("inserted").GetInt32(), again.GetProperty("changed").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+    }
+
+    [Fact]
     public async Task An_empty_csv_export_still_has_its_header()
     {
         var code = await service.DefineIndicatorAsync();

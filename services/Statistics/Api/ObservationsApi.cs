@@ -187,9 +187,9 @@ public static class ObservationsApi
                 row[ImportFormats.Period].Set(observation.Period);
                 row[ImportFormats.Value].Set(observation.Value?.ToString(CultureInfo.InvariantCulture) ?? "");
                 row[ImportFormats.Status].Set(observation.Status ?? "");
-                row[ImportFormats.Note].Set(observation.SourceNote ?? "");
-                row["indicatorName"].Set(indicator.Name);
-                row["unit"].Set(indicator.Unit);
+                row[ImportFormats.Note].Set(ImportFormats.AsSpreadsheetText(observation.SourceNote ?? ""));
+                row["indicatorName"].Set(ImportFormats.AsSpreadsheetText(indicator.Name));
+                row["unit"].Set(ImportFormats.AsSpreadsheetText(indicator.Unit));
                 row["scale"].Set(indicator.Scale.ToString(CultureInfo.InvariantCulture));
                 row["lastUpdated"].Set(observation.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
             }

@@ -209,8 +209,20 @@ public static class ImportFormats
 
         return new UploadedRow(row, line,
             Field(csvRow, columns, Indicator), Field(csvRow, columns, Reporter), Field(csvRow, columns, Partner),
-            Field(csvRow, columns, Period), Field(csvRow, columns, Value), Field(csvRow, columns, Status), Field(csvRow, columns, Note));
+            Field(csvRow, columns, Period), Field(csvRow, columns, Value), Field(csvRow, columns, Status),
+            FromSpreadsheetText(Field(csvRow, columns, Note)));
     }
+
+    /// <summary>
+    /// A text cell that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return is a formula to a
+    /// spreadsheet (CSV injection), so the CSV export puts a <c>'</c> before it, as spreadsheets themselves do for
+    /// text typed that way. A CSV upload takes that <c>'</c> off again, so an export can be uploaded as it is.
+    /// </summary>
+    public static string AsSpreadsheetText(string text) => StartsLikeFormula(text) ? "'" + text : text;
+
+    private static string? FromSpreadsheetText(string? text) => text is ['\'', .. var rest] && StartsLikeFormula(rest) ? rest : text;
+
+    private static bool StartsLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     private static string? Field(SepReader.Row row, Dictionary<string, int> columns, string name) =>
         columns.TryGetValue(name, out var index) && row[index].Span is { IsEmpty: false } span ? span.ToString() : null;
