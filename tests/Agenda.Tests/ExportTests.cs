@@ -7,6 +7,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using Ical.Net;
 using Json.Schema;
+using Microsoft.EntityFrameworkCore;
 using ForumPlatform.Testing;
 using static ForumPlatform.Agenda.Tests.AgendaServiceFixture;
 
@@ -141,5 +142,9 @@ public sealed class ExportTests(AgendaServiceFixture service)
     {
         var feed = SyndicationFeed.Load(XmlReader.Create(await service.Anonymous().GetStreamAsync($"{Forum}/releases.atom")));
         Assert.Contains(feed.Items, item => item.Title.Text == "Schedule 1.0");
+        // Atom: an author on the feed, since entries name none, and an id that does not depend on the address used.
+        Assert.Equal("Tianshan Forum for Central Asia Economic Cooperation 2025", Assert.Single(feed.Authors).Name);
+        var forumId = await service.WithDbAsync(db => db.Forums.Where(forum => forum.Slug == "tianshan-forum-2025").Select(forum => forum.Id).SingleAsync());
+        Assert.Equal($"urn:uuid:{forumId}", feed.Id);
     }
 }

@@ -137,6 +137,52 @@ public sealed class SearchAndFeedTests(ArticlesServiceFixture service)
     }
 
     [Fact]
+    public async Task Atom_feed_has_an_author_and_the_same_id_whatever_host_it_is_read_through()
+    {
+        using var anonymous = service.Anonymous();
+        async Task<SyndicationFeed> ReadAsync(string host)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/articles/feed.atom");
+            request.Headers.Host = host;
+            using var response = await anonymous.SendAsync(request);
+            return SyndicationFeed.Load(XmlReader.Create(await response.Content.ReadAsStreamAsync()));
+        }
+
+        var (direct, proxied) = (await ReadAsync("localhost"), await ReadAsync("news.example.org"));
+
+        Assert.StartsWith("urn:uuid:", direct.Id, StringComparison.Ordinal);
+        Assert.Equal(direct.Id, proxied.Id);
+        Assert.Contains("news.example.org", Assert.Single(proxied.Links, link => link.RelationshipType == "self").Uri.Host, StringComparison.Ordinal);
+        Assert.Equal("Forum newsroom", Assert.Single(direct.Authors).Name);
+    }
+
+    [Fact]
+    public async Task A_full_feeds_etag_changes_when_an_article_leaves_it_and_an_older_one_takes_its_place()
+    {
+        var tag = $"full-{Guid.NewGuid():N}"[..13];
+        var newsroom = new Newsroom(service.Editor());
+        var articles = new List<Written>();
+        for (var i = 0; i < 51; i++)
+        {
+            articles.Add(await newsroom.CreatePublishedAsync(Newsroom.Draft($"Full feed story {i} {tag}", tags: [tag])));
+        }
+
+        using var anonymous = service.Anonymous();
+        var path = $"/api/articles/tags/{tag}/feed.atom";
+        var before = (await anonymous.GetAsync(path)).Headers.ETag!;
+        // Listed but not the newest, so neither the newest change among the listed nor their number moves.
+        await newsroom.TransitionAsync(articles[45], "unpublish");
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, path);
+        again.Headers.IfNoneMatch.Add(before);
+        var response = await anonymous.SendAsync(again);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var feed = SyndicationFeed.Load(XmlReader.Create(await response.Content.ReadAsStreamAsync()));
+        Assert.DoesNotContain(feed.Items, item => item.Id == $"urn:uuid:{articles[45].Id}");
+        Assert.Contains(feed.Items, item => item.Id == $"urn:uuid:{articles[0].Id}");
+    }
+
+    [Fact]
     public async Task Demo_story_of_the_forum_opening_is_published_with_its_source_and_translations()
     {
         var story = await service.Anonymous().GetFromJsonAsync<JsonElement>("/api/articles/tianshan-forum-opens-in-urumqi");

@@ -109,10 +109,12 @@ public static class ExportsApi
         var feed = new SyndicationFeed($"{forum.Name}: schedule releases", $"Each release of the {forum.Name} schedule with its changes.",
             new Uri($"{origin}/api/agenda/forums/{slug}/releases"))
         {
-            Id = self.ToString(),
+            // The forum's own id: the same however the feed is reached, as Atom requires of a feed's id.
+            Id = $"urn:uuid:{forum.Id}",
             LastUpdatedTime = releases.Count > 0 ? releases[0].ReleasedAt : DateTimeOffset.UnixEpoch,
             Generator = "ForumPlatform",
         };
+        feed.Authors.Add(new SyndicationPerson { Name = forum.Name }); // Atom needs an author; releases name none
         feed.Links.Add(SyndicationLink.CreateSelfLink(self));
         feed.Items = releases.Select(release =>
         {

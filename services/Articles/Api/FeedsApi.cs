@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.ServiceModel.Syndication;
+using System.Text;
 using System.Xml;
 using ForumPlatform.Articles.Data;
 using ForumPlatform.ServiceDefaults;
@@ -52,9 +54,10 @@ public static class FeedsApi
         var articles = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Slug).Take(FeedSize).ToListAsync(cancellationToken);
         var updated = articles.Count == 0 ? DateTimeOffset.UnixEpoch : articles.Max(a => a.UpdatedAt);
 
-        // Any change to a listed article, or one leaving the list (unpublishing touches it too), moves the newest
-        // update time or the count, so the two make a validator that is stable across restarts and replicas.
-        var etag = new EntityTagHeaderValue($"\"{format}-{updated.UtcTicks}-{articles.Count}\"");
+        // Which articles are listed, and each one's last change: any change to the feed changes this, including an
+        // article leaving a full feed while an older one takes its place. Stable across restarts and replicas.
+        var listed = string.Join(',', articles.Select(article => $"{article.Id:N}:{article.UpdatedAt.UtcTicks}"));
+        var etag = new EntityTagHeaderValue($"\"{format}-{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(listed)))[..32]}\"");
         http.Response.GetTypedHeaders().LastModified = updated;
         if (ConditionalGet.IsNotModified(http, etag))
         {
@@ -85,11 +88,17 @@ public static class FeedsApi
             "News and press releases of the forum.",
             new Uri($"{origin}/api/articles{(tag is null ? "" : $"?tag={Uri.EscapeDataString(tag)}")}"))
         {
-            Id = $"{origin}{selfPath}",
+            // The same id however the feed is reached (through the gateway or not, http or https), as Atom requires.
+            Id = $"urn:uuid:{NameBasedId(selfPath)}",
             LastUpdatedTime = updated,
             Generator = "ForumPlatform",
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri($"{origin}{selfPath}")));
+        if (format == Format.Atom)
+        {
+            // Atom needs an author on the feed when an entry has none (an article may list no authors).
+            feed.Authors.Add(new SyndicationPerson { Name = "Forum newsroom" });
+        }
 
         feed.Items = articles.Select(article =>
         {
@@ -123,4 +132,13 @@ public static class FeedsApi
     }
 
     private static string Extension(Format format) => format == Format.Rss ? "rss" : "atom";
+
+    /// <summary>A UUID that depends only on <paramref name="name"/> (the SHA-1 of it, marked as a name-based UUID).</summary>
+    private static Guid NameBasedId(string name)
+    {
+        var hash = SHA1.HashData(Encoding.UTF8.GetBytes($"forumplatform:{name}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
 }
