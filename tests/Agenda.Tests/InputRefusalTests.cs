@@ -35,6 +35,18 @@ public sealed class InputRefusalTests(AgendaServiceFixture service)
         Assert.Equal(before, await service.WithDbAsync(db => db.Sessions.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("5g")] // the frab XML schema wants a letter first
+    [InlineData("e")] // both schemas want two characters at least
+    [InlineData("energy-")]
+    public async Task Track_slugs_the_schedule_schemas_would_refuse_are_400(string slug)
+    {
+        var response = await service.Organizer().PostAsJsonAsync($"{Forum}/tracks", new { slug, name = "Refused track", color = "#123456" });
+
+        await AssertFieldErrorAsync(response, "slug");
+        Assert.Equal(0, await service.WithDbAsync(db => db.Tracks.CountAsync(track => track.Slug == slug)));
+    }
+
     [Fact]
     public async Task A_room_name_is_one_room_and_never_the_whole_forums()
     {

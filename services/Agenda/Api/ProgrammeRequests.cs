@@ -42,8 +42,12 @@ public sealed record ReleaseRequest(
 /// <summary>Field checks of organizers' requests, all errors at once, keyed by JSON field.</summary>
 public static partial class ProgrammeValidation
 {
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
+    /// <summary>
+    /// What both schedule schemas take as a track slug: a letter first (frab XML), at least two characters, and a
+    /// letter or digit last (c3voc JSON), with single hyphens between.
+    /// </summary>
+    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    private static partial Regex TrackSlugPattern();
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex ColorPattern();
@@ -53,9 +57,9 @@ public static partial class ProgrammeValidation
     public static Dictionary<string, string[]> Check(TrackRequest request)
     {
         var errors = new Errors();
-        if (request.Slug is null || !SlugPattern().IsMatch(request.Slug))
+        if (request.Slug is not { Length: >= 2 and <= 100 } || !TrackSlugPattern().IsMatch(request.Slug))
         {
-            errors.Add("slug", "A slug is lower-case letters, digits and single hyphens.");
+            errors.Add("slug", "A track slug is 2 to 100 lower-case letters, digits and single hyphens, starting with a letter.");
         }
 
         errors.Text("name", request.Name, 1, 200);
