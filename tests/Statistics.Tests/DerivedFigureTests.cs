@@ -91,6 +91,22 @@ public sealed class DerivedFigureTests(StatisticsServiceFixture service)
     }
 
     [Fact]
+    public async Task Small_values_keep_their_decimals_on_the_axis_and_in_the_points()
+    {
+        var code = await service.DefineIndicatorAsync();
+        await StatisticsServiceFixture.Read(await service.UploadCsvAsync(
+            $"indicator,reporter,partner,period,value\n{code},CHN,WLD,2023,0.0004\n{code},CHN,WLD,2024,0.0009\n"));
+
+        var svg = XDocument.Parse(await service.Anonymous().GetStringAsync($"/api/stats/indicators/{code}/chart.svg?reporter=CHN")).Root!;
+
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Contains(svg.Elements(ns + "circle"), circle => circle.Element(ns + "title")!.Value.StartsWith("2023: 0.0004 ", StringComparison.Ordinal));
+        var labels = svg.Elements(ns + "text").Select(text => text.Value).Where(text => text.StartsWith("0.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(labels);
+        Assert.Equal(labels.Count, labels.Distinct().Count()); // rounded to three decimals they read 0, 0, 0.001, 0.001
+    }
+
+    [Fact]
     public async Task Markup_in_an_indicators_texts_reaches_the_chart_as_text_and_never_as_elements_or_attributes()
     {
         const string Hostile = "<script>alert(1)</script>\" onload=\"alert(2)";

@@ -132,7 +132,11 @@ public static class SeriesChart
         }
     }
 
-    private static string Format(decimal value) => value.ToString("#,##0.###", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// As many decimals as a value can have (<see cref="IndicatorLimits.MaxValueDecimals"/>), so small values and the
+    /// ticks between them are not rounded to the same label.
+    /// </summary>
+    private static string Format(decimal value) => value.ToString("#,##0.##########", CultureInfo.InvariantCulture);
 
     private static XElement Line(double x1, double y1, double x2, double y2, string stroke) => new(Svg + "line",
         new XAttribute("x1", x1.ToString("0.#", CultureInfo.InvariantCulture)), new XAttribute("y1", y1.ToString("0.#", CultureInfo.InvariantCulture)),
