@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ForumPlatform.Contracts;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Statistics.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Statistics.Tests;
@@ -269,6 +270,25 @@ public sealed class ImportTests(StatisticsServiceFixture service)
         {
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
         }
+    }
+
+    [Fact]
+    public async Task A_frequency_changed_while_an_upload_is_read_refuses_the_upload_and_stores_nothing()
+    {
+        var code = await service.DefineIndicatorAsync(frequency: "annual");
+        async IAsyncEnumerable<UploadedRow> UploadThatOutlivesADefinition()
+        {
+            yield return new UploadedRow(1, 2, code, "CHN", "KAZ", "2024", "1", null, null); // checked as an annual period
+            var redefined = await service.Analyst().PutAsJsonAsync($"/api/stats/indicators/{code}",
+                new { name = "Redefined", unit = "USD", frequency = "monthly", source = new { organization = "Test suite" } });
+            Assert.Equal(HttpStatusCode.OK, redefined.StatusCode); // no observations yet, so the frequency may change
+        }
+
+        var refused = await Assert.ThrowsAsync<UnreadableUploadException>(() => service.WithServiceAsync<ObservationImporter, ImportReport>(
+            importer => importer.ImportAsync(UploadThatOutlivesADefinition(), "csv", dryRun: false, "test", CancellationToken.None)));
+
+        Assert.Equal((code, "indicator"), (Assert.Single(refused.Problems).Value, Assert.Single(refused.Problems).Column));
+        Assert.Equal(0, (await ObservationsAsync(code)).GetProperty("page").GetProperty("total").GetInt32());
     }
 
     [Fact]

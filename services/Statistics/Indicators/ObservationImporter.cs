@@ -84,6 +84,7 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
 
         using (await writeGate.EnterAsync(cancellationToken))
         {
+            await RefuseIfFrequencyChangedAsync(rows, indicators, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // One time for the whole import: its rows, its record and its indicators' totals say the same moment.
             var now = clock.GetUtcNow();
@@ -111,6 +112,27 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
             await db.AddEventsAsync(events, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ImportReport(false, true, importId, count, inserted, changed, unchanged, 0, []);
+        }
+    }
+
+    /// <summary>
+    /// Periods were checked against each indicator's frequency as the upload streamed in, outside the write gate. A
+    /// definition may have changed a frequency meanwhile (an indicator without observations may change it); it takes
+    /// the gate too, so what is read here holds until this import commits.
+    /// </summary>
+    private async Task RefuseIfFrequencyChangedAsync(List<ValidRow> rows, Dictionary<string, Indicator> checkedAgainst, CancellationToken cancellationToken)
+    {
+        var used = rows.Select(row => row.Indicator.Code).Distinct().ToList();
+        var current = await db.Indicators.AsNoTracking()
+            .Where(indicator => used.Contains(indicator.Code))
+            .Select(indicator => new { indicator.Code, indicator.Frequency })
+            .ToListAsync(cancellationToken);
+        var changed = current.Where(indicator => indicator.Frequency != checkedAgainst[indicator.Code].Frequency).ToList();
+        if (changed.Count > 0)
+        {
+            throw new UnreadableUploadException("An indicator's definition changed while the upload was read; nothing was stored.",
+                [.. changed.Select(indicator => new ImportProblem(0, null, ImportFormats.Indicator, indicator.Code,
+                    $"Its frequency is now {indicator.Frequency.ToString().ToLowerInvariant()}; upload again to have the periods checked against it."))]);
         }
     }
 
