@@ -228,6 +228,25 @@ public sealed class WebhookDeliveryTests(NotificationsServiceFixture service)
     }
 
     [Fact]
+    public async Task A_subscription_gets_only_what_happened_after_it_was_made_however_late_the_event_arrives()
+    {
+        var url = service.Receiver.NewEndpoint();
+        var tag = $"late-{Guid.NewGuid():N}"[..13];
+        var subscription = await service.SubscribeAsync(url, ["forum.article.published"]);
+        var before = SampleEvents.ArticlePublished([tag]) with { OccurredAt = DateTimeOffset.UtcNow.AddMinutes(-1) };
+        var after = SampleEvents.ArticlePublished([tag]);
+
+        await service.PublishAsync(before); // happened before the subscription, and arrives after it
+        await service.PublishAsync(after);
+
+        var received = Assert.Single(await service.Receiver.WaitForAsync(url, 1, Patience));
+        Assert.Equal(after.EventId.ToString(), received.CloudEvent.Id);
+        await Task.Delay(500);
+        Assert.Single(service.Receiver.At(url));
+        Assert.Equal(1, (await service.DeliveriesAsync(subscription)).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Duplicate_incoming_event_is_delivered_once()
     {
         var url = service.Receiver.NewEndpoint();

@@ -43,7 +43,10 @@ public sealed class Fanout(
             .Where(subscription => subscription.WebhookUrl != null)
             .ToListAsync(cancellationToken);
         // Paused and disabled subscriptions get their deliveries too; they wait until the subscription is resumed.
-        var wanting = subscriptions.Where(subscription => subscription.Wants(facts)).ToList();
+        // A subscription gets what happened after it was made, however late the event reaches this service.
+        var wanting = subscriptions
+            .Where(subscription => subscription.CreatedAt <= received.OccurredAt && subscription.Wants(facts))
+            .ToList();
         var deliveryIds = await InsertDeliveriesAsync(received, wanting, cancellationToken);
 
         // Encoded once: every webhook and every live listener gets these bytes.
