@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ForumPlatform.Notifications.Data;
 using ForumPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Notifications.Tests;
 
@@ -11,8 +13,9 @@ public sealed class RestartTests(NotificationsServiceFixture running)
     public async Task Delivery_interrupted_by_a_stop_between_attempts_is_resumed_with_the_same_webhook_id()
     {
         var databasePath = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"notifications-restart-{Guid.NewGuid():N}.db");
-        // The first retry is due 3 s after the failed attempt: long enough to stop the service in between.
-        KeyValuePair<string, string>[] slowRetry = [new("Notifications:Webhooks:RetrySchedule:0", "00:00:03")];
+        // The first retry is due an hour after the failed attempt, so the first instance cannot make it however slowly
+        // it stops; the hour then passes while the service is down (below).
+        KeyValuePair<string, string>[] slowRetry = [new("Notifications:Webhooks:RetrySchedule:0", "01:00:00")];
         var url = running.Receiver.NewEndpoint(new WebhookAnswer(503), new WebhookAnswer(204));
         // A broker of its own: on the shared one, the running instance would compete for the event.
         await using var broker = await RabbitMqNode.StartNewAsync();
@@ -30,6 +33,13 @@ public sealed class RestartTests(NotificationsServiceFixture running)
         }
 
         Assert.Single(running.Receiver.At(url));
+        await using (var db = new NotificationsDbContext(new DbContextOptionsBuilder<NotificationsDbContext>().UseSqlite($"Data Source={databasePath}").Options))
+        {
+            var due = await db.Deliveries.Where(delivery => delivery.SubscriptionId == subscription.Id && delivery.Status == DeliveryStatus.Pending)
+                .ExecuteUpdateAsync(set => set.SetProperty(delivery => delivery.NextAttemptAt, DateTimeOffset.UtcNow));
+            Assert.Equal(1, due);
+        }
+
         var second = new NotificationsServiceFixture(databasePath, broker, slowRetry);
         await using (second)
         {
@@ -44,6 +54,7 @@ public sealed class RestartTests(NotificationsServiceFixture running)
             Assert.Equal(2, delivery.GetProperty("attempts").GetInt32());
         }
 
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         SqliteTestFiles.Delete(databasePath);
     }
 }
