@@ -29,6 +29,15 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     /// </summary>
     public void OnCommitted(Action action) => AfterCommitActions.Add(action);
 
+    /// <summary>
+    /// A transaction that holds SQLite's write lock from its start (Microsoft.Data.Sqlite begins it IMMEDIATE). A check
+    /// and the write that depends on it, run inside one, are serialised with every other writer: two requests booking
+    /// one room, taking one slug or changing one subscription are checked one after the other, so the second gets the
+    /// documented refusal instead of a double booking or a unique-index failure.
+    /// </summary>
+    public Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(cancellationToken);
+
     /// <summary>Adds an event to the outbox; it is published after the surrounding transaction commits.</summary>
     public void AddEvent<TEvent>(TEvent domainEvent) where TEvent : class, IForumEvent =>
         OutboxMessages.Add(OutboxMessage.For(domainEvent));

@@ -4,7 +4,6 @@ using ForumPlatform.Agenda.Schedule;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ForumPlatform.Agenda.Api;
 
@@ -51,7 +50,7 @@ public static class ProgrammeApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        await using var transaction = await WriteTransactionAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (await db.Tracks.AnyAsync(t => t.ForumId == forum.Id && t.Slug == request.Slug, cancellationToken))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = [$"The forum has a track '{request.Slug}' already."] });
@@ -80,7 +79,7 @@ public static class ProgrammeApi
 
         // Exports name rooms by name (frab keys a day's rooms by it), so a forum's room names are distinct.
         var name = request.Name!.Trim();
-        await using var transaction = await WriteTransactionAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (await db.Rooms.AnyAsync(r => r.ForumId == forum.Id && r.Name == name, cancellationToken))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"The forum has a room '{name}' already."] });
@@ -148,7 +147,7 @@ public static class ProgrammeApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        await using var transaction = await WriteTransactionAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (await ScheduleRules.CheckAsync(db, forum, session, cancellationToken) is { } violation)
         {
             return Refuse(violation);
@@ -178,7 +177,7 @@ public static class ProgrammeApi
 
         edited.Status = session.Status;
         edited.Number = session.Number;
-        await using var transaction = await WriteTransactionAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (await ScheduleRules.CheckAsync(db, forum, edited, cancellationToken) is { } violation)
         {
             return Refuse(violation);
@@ -242,7 +241,7 @@ public static class ProgrammeApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        await using var transaction = await WriteTransactionAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var (release, error) = await releaser.ReleaseAsync(forum, request.Version, request.Comment, http.User.FindFirst("sub")?.Value ?? "unknown", cancellationToken);
         if (release is null)
         {
@@ -253,15 +252,6 @@ public static class ProgrammeApi
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/releases/{release.Version}", ReleaseSummary.From(release));
     }
-
-    /// <summary>
-    /// A transaction that holds SQLite's write lock from its start (Microsoft.Data.Sqlite begins it IMMEDIATE), for a
-    /// check and the write that depends on it: two organizers booking one room at one time, or adding one slug or
-    /// release, are checked one after the other, so the second gets the documented refusal rather than a double
-    /// booking or a unique-index failure.
-    /// </summary>
-    private static Task<IDbContextTransaction> WriteTransactionAsync(AgendaDbContext db, CancellationToken cancellationToken) =>
-        db.Database.BeginTransactionAsync(cancellationToken);
 
     internal static async Task<int> NextSessionNumberAsync(AgendaDbContext db, Forum forum, CancellationToken cancellationToken) =>
         (await db.Sessions.Where(s => s.ForumId == forum.Id).MaxAsync(s => (int?)s.Number, cancellationToken) ?? 0) + 1;

@@ -47,9 +47,8 @@ public static class EditorApi
             return Invalid("body", MarkdownRenderer.TooDeeplyNested);
         }
 
-        // A write transaction from here on (SQLite's BEGIN IMMEDIATE): two creates of one slug are checked one
-        // after the other, so the second gets 400 rather than a unique-index failure.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two creates of one slug are checked one after the other, so the second gets 400, not a unique-index failure.
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var article = Article.Create(Guid.CreateVersion7(now), content, html, now);
         if (await SlugProblemAsync(db, content.Slug, article.Id, slugGiven: request.Slug is not null, cancellationToken) is { } slugProblem)
@@ -109,7 +108,7 @@ public static class EditorApi
         }
 
         // One transaction for the redirect deleted below and the save, so a save refused as stale deletes nothing.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (content.Slug != article.Slug)
         {
             if (await SlugProblemAsync(db, content.Slug, article.Id, slugGiven: true, cancellationToken) is { } slugProblem)
@@ -198,7 +197,7 @@ public static class EditorApi
         }
 
         // The history goes with the draft or not at all: a delete refused as stale rolls its deletes back.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         db.Articles.Remove(article);
         await db.Revisions.Where(r => r.ArticleId == id).ExecuteDeleteAsync(cancellationToken);
         await db.SlugRedirects.Where(r => r.ArticleId == id).ExecuteDeleteAsync(cancellationToken);

@@ -19,8 +19,9 @@ public sealed class MarkdownRenderer
 
     public const string TooDeeplyNested = "The body nests quotes, lists or tables too deeply (Markdig renders at most 128 levels).";
 
+    /// <summary>Renders Markdown known to be sensible (the demo content); an editor's goes through <see cref="TryToHtml"/>.</summary>
     public string ToHtml(string markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        TryToHtml(markdown, out var html) ? html : throw new ArgumentException(TooDeeplyNested, nameof(markdown));
 
     /// <summary>
     /// Renders an editor's Markdown, or says it cannot: Markdig refuses input nested deeper than its depth limit

@@ -83,8 +83,8 @@ public static partial class SubscriptionRules
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Slug();
 
-    /// <summary>The statistics service's pattern for indicator codes, so every code it can emit can be asked for.</summary>
-    [GeneratedRegex("^[a-z0-9]+([._-][a-z0-9]+)*$")]
+    /// <summary>The pattern statistics defines codes by, so every code it can emit can be asked for.</summary>
+    [GeneratedRegex(Contracts.IndicatorCodes.Pattern)]
     private static partial Regex IndicatorCode();
 
     [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})*$")]

@@ -6,7 +6,6 @@ using ForumPlatform.Notifications.Webhooks;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ForumPlatform.Notifications.Subscriptions;
@@ -127,7 +126,7 @@ public static class SubscriptionsApi
     private static async Task<Results<NoContent, NotFound>> Delete(
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await using var transaction = await BeginChangeAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -146,7 +145,7 @@ public static class SubscriptionsApi
     private static async Task<Results<Ok<SubscriptionResponse>, NotFound>> Pause(
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await using var transaction = await BeginChangeAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -162,7 +161,7 @@ public static class SubscriptionsApi
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, DeliverySignal deliveries, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await BeginChangeAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -189,7 +188,7 @@ public static class SubscriptionsApi
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, IOptions<WebhookOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await BeginChangeAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -205,7 +204,7 @@ public static class SubscriptionsApi
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, DeliverySignal deliveries, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await BeginChangeAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -361,13 +360,10 @@ public static class SubscriptionsApi
     private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "its owner";
 
     /// <summary>
-    /// A write transaction (SQLite's BEGIN IMMEDIATE) begun before the subscription is read, so changes of one
-    /// subscription, and the dispatcher's disabling, are applied one after the other: a second pause sees it paused
-    /// and raises no second status event, a second delete finds nothing (404), a ping after a delete is a 404.
+    /// The caller's subscription, or null. Changes call it inside <c>BeginWriteTransactionAsync</c>, so changes of one
+    /// subscription and the dispatcher's disabling apply one after the other: a second pause sees it paused and raises
+    /// no second status event, a second delete finds nothing (404), a ping after a delete is a 404.
     /// </summary>
-    private static Task<IDbContextTransaction> BeginChangeAsync(NotificationsDbContext db, CancellationToken cancellationToken) =>
-        db.Database.BeginTransactionAsync(cancellationToken);
-
     private static async Task<Subscription?> FindAsync(Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken cancellationToken) =>
         user.CanManage(id) ? await db.Subscriptions.FirstOrDefaultAsync(subscription => subscription.Id == id, cancellationToken) : null;
 }

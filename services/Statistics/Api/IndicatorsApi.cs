@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ForumPlatform.Contracts;
 using ForumPlatform.Messaging;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
@@ -164,6 +165,6 @@ public static partial class IndicatorsApi
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]+([._-][a-z0-9]+)*$")]
+    [GeneratedRegex(IndicatorCodes.Pattern)]
     private static partial Regex CodePattern();
 }
