@@ -16,13 +16,30 @@ catch (BrokerUnavailableException unavailable)
     return 1;
 }
 
+// The gateway is every client's front door, so its public address is the issuer of every token.
+var gateway = builder.AddProject<Projects.ForumPlatform_Gateway>("gateway");
+var issuer = gateway.GetEndpoint("http");
+
+// The identity service signs people and machine clients in (OpenID Connect). Its issuer is the gateway's address;
+// every process fetches its metadata and keys from the identity service's own address (Auth:Authority).
+var identity = builder.AddProject<Projects.ForumPlatform_Identity>("identity")
+    .WithServiceDatabase()
+    .WithEnvironment("Identity__Issuer", issuer)
+    // The website (a later part) is served through the gateway; it receives its codes there.
+    .WithEnvironment("Identity__WebClient__RedirectUris__0", ReferenceExpression.Create($"{issuer}/signin-oidc"))
+    .WithEnvironment("Identity__WebClient__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{issuer}/signout-callback-oidc"))
+    .WithHttpHealthCheck("/health");
+identity.WithTokenAuthority(identity);
+
 // Each service: its own SQLite file, the broker, a readiness probe. Services never call each other.
 var articles = AddService<Projects.ForumPlatform_Articles>("articles");
 var agenda = AddService<Projects.ForumPlatform_Agenda>("agenda");
 var statistics = AddService<Projects.ForumPlatform_Statistics>("statistics");
 var notifications = AddService<Projects.ForumPlatform_Notifications>("notifications");
 
-var gateway = builder.AddProject<Projects.ForumPlatform_Gateway>("gateway")
+gateway
+    .WithTokenAuthority(identity)
+    .WithReference(identity).WaitFor(identity)
     .WithReference(messaging) // only to report the broker in its /health
     .WithReference(articles).WaitFor(articles)
     .WithReference(agenda).WaitFor(agenda)
@@ -47,4 +64,5 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProje
     builder.AddProject<TProject>(name)
         .WithReference(messaging).WaitFor(messaging)
         .WithServiceDatabase()
+        .WithTokenAuthority(identity)
         .WithHttpHealthCheck("/health");

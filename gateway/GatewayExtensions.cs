@@ -13,6 +13,9 @@ public static class GatewayExtensions
         ("articles", "/api/articles"), ("agenda", "/api/agenda"), ("statistics", "/api/stats"), ("notifications", "/api/notifications"),
     ];
 
+    /// <summary>Every process the gateway sends requests to: the API services and the identity service (sign-in pages, OpenID Connect).</summary>
+    public static readonly IReadOnlyList<string> Upstreams = [.. Services.Select(service => service.Name), "identity"];
+
     /// <summary>
     /// YARP with the routes and clusters of <c>ReverseProxy</c> in configuration; destinations are service names
     /// resolved by Aspire service discovery. Write routes carry an authorization policy, checked before proxying.
@@ -38,7 +41,7 @@ public static class GatewayExtensions
 
         // Each check's result is kept for a moment (HealthResultCache), as /health is anonymous and never limited.
         var health = builder.Services.AddHealthChecks();
-        foreach (var (service, _) in Services)
+        foreach (var service in Upstreams)
         {
             var cache = new HealthResultCache(TimeProvider.System);
             health.Add(new HealthCheckRegistration(

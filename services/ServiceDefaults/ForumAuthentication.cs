@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -12,26 +11,42 @@ namespace ForumPlatform.ServiceDefaults;
 
 public static class ForumAuthentication
 {
-    /// <summary>Known to everyone who reads this repository, so it is accepted only in Development.</summary>
-    public const string DevelopmentSigningKey = "forum-platform-development-signing-key-not-for-production";
+    /// <summary>The signing algorithms accepted: asymmetric only, so a public key can never serve as an HMAC secret.</summary>
+    public static readonly IReadOnlyList<string> AcceptedAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+    ];
 
+    /// <summary>
+    /// JWT bearer authentication against the OpenID Connect provider at <c>Auth:Authority</c>: its metadata and keys are
+    /// fetched from there and cached, and fetched again when a token names a key the cache lacks.
+    /// </summary>
     public static IHostApplicationBuilder AddForumAuthentication(this IHostApplicationBuilder builder)
     {
-        var options = ReadOptions(builder.Configuration, builder.Environment);
+        var options = ReadOptions(builder.Configuration);
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
             {
+                jwt.Authority = options.Authority;
+                jwt.Audience = options.Audience;
+                jwt.RequireHttpsMetadata = options.RequireHttpsMetadata ?? !builder.Environment.IsDevelopment();
+                jwt.RefreshOnIssuerKeyNotFound = true;
+                jwt.RefreshInterval = options.KeyRefreshInterval;
+                jwt.AutomaticRefreshInterval = options.MetadataRefreshInterval;
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = options.Issuer,
+                    // No ValidIssuer: the issuer the provider's metadata names.
                     ValidAudience = options.Audience,
-                    IssuerSigningKey = SigningKey(options),
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ValidAlgorithms = AcceptedAlgorithms,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
                     NameClaimType = "sub",
-                    RoleClaimType = "role",
+                    RoleClaimType = options.RoleClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
@@ -86,28 +101,16 @@ public static class ForumAuthentication
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
 
-    public static ForumAuthOptions ReadOptions(IConfiguration configuration, IHostEnvironment environment)
+    public static ForumAuthOptions ReadOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(ForumAuthOptions.SectionName).Get<ForumAuthOptions>() ?? new ForumAuthOptions();
-        if (string.IsNullOrWhiteSpace(options.SigningKey))
+        if (!Uri.TryCreate(options.Authority, UriKind.Absolute, out _))
         {
-            if (!environment.IsDevelopment())
-            {
-                throw new InvalidOperationException(
-                    $"{ForumAuthOptions.SectionName}:SigningKey is not configured. Set it (32+ characters) outside Development.");
-            }
-
-            options.SigningKey = DevelopmentSigningKey;
-        }
-
-        if (options.SigningKey.Length < 32)
-        {
-            throw new InvalidOperationException($"{ForumAuthOptions.SectionName}:SigningKey must be at least 32 characters.");
+            throw new InvalidOperationException(
+                $"{ForumAuthOptions.SectionName}:Authority is not an absolute URL. Set it to the OpenID Connect provider " +
+                "that issues the platform's tokens (the app host sets it to the identity service).");
         }
 
         return options;
     }
-
-    public static SymmetricSecurityKey SigningKey(ForumAuthOptions options) =>
-        new(Encoding.UTF8.GetBytes(options.SigningKey!));
 }

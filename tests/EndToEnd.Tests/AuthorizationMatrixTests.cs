@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ForumPlatform.EndToEnd.Tests;
 
@@ -35,7 +37,7 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
         /// <summary>A platform token that passes validation, for <see cref="Caller.Role"/>.</summary>
         Valid,
 
-        /// <summary>A platform token that must not pass: expired, signed with another key, for another audience.</summary>
+        /// <summary>A token that must not pass: unsigned, changed, signed with the public key as a secret or by another key.</summary>
         Invalid,
 
         /// <summary>The management token of the subscription the request names.</summary>
@@ -91,24 +93,33 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
         new("notifications", HttpMethod.Post, $"/api/notifications/subscriptions/{Subscription}/redeliver", Policy.SubscriptionOwner, """{"since":"2025-01-01T00:00:00Z"}"""),
     ];
 
-    private static readonly ForumAuthOptions Development = new() { SigningKey = ForumAuthentication.DevelopmentSigningKey };
+    /// <summary>Every kind of caller: valid tokens issued by the identity service, and attacks made from them.</summary>
+    private async Task<Caller[]> CallersAsync()
+    {
+        var tokens = new Dictionary<string, string>();
+        foreach (var role in ForumRoles.All)
+        {
+            tokens[role] = await platform.Tokens.ForRoleAsync(role);
+        }
 
-    private static readonly Caller[] Callers =
-    [
-        new("anonymous", Credential.None),
-        new(ForumRoles.Editor, Credential.Valid, DevelopmentTokens.ForRole(ForumRoles.Editor), ForumRoles.Editor),
-        new(ForumRoles.Organizer, Credential.Valid, DevelopmentTokens.ForRole(ForumRoles.Organizer), ForumRoles.Organizer),
-        new(ForumRoles.Analyst, Credential.Valid, DevelopmentTokens.ForRole(ForumRoles.Analyst), ForumRoles.Analyst),
-        new(ForumRoles.Admin, Credential.Valid, DevelopmentTokens.ForRole(ForumRoles.Admin), ForumRoles.Admin),
-        new("expired admin", Credential.Invalid,
-            DevelopmentTokens.Create(Development, "dev-admin", [ForumRoles.Admin], TimeSpan.FromMinutes(5), DateTime.UtcNow.AddHours(-2))),
-        new("admin signed with another key", Credential.Invalid, DevelopmentTokens.Create(
-            new ForumAuthOptions { SigningKey = "a-key-that-is-not-the-platforms-signing-key" }, "dev-admin", [ForumRoles.Admin])),
-        new("admin for another audience", Credential.Invalid, DevelopmentTokens.Create(
-            new ForumAuthOptions { SigningKey = ForumAuthentication.DevelopmentSigningKey, Audience = "another-api" }, "dev-admin", [ForumRoles.Admin])),
-        new("the subscription's owner", Credential.OwnSubscription),
-        new("another subscription's owner", Credential.OtherSubscription),
-    ];
+        using var gateway = platform.Gateway();
+        var keys = new JsonWebKeySet(await gateway.GetStringAsync("/.well-known/jwks"));
+        var signingKey = keys.Keys.Single(key => key.Use == "sig");
+        var admin = tokens[ForumRoles.Admin];
+        return
+        [
+            new("anonymous", Credential.None),
+            .. ForumRoles.All.Select(role => new Caller(role, Credential.Valid, tokens[role], role)),
+            new("admin with alg none", Credential.Invalid, ForgedTokens.AlgNone(admin)),
+            new("editor who made itself admin", Credential.Invalid,
+                ForgedTokens.WithPayloadChanged(tokens[ForumRoles.Editor], payload => payload["role"] = ForumRoles.Admin)),
+            new("admin HMAC-signed with the public key", Credential.Invalid, ForgedTokens.HmacWithPublicKey(admin, signingKey)),
+            new("admin signed by another key pair under the real key id", Credential.Invalid, ForgedTokens.SignedByUnknownKey(admin, signingKey.Kid)),
+            new("admin signed by an unknown key", Credential.Invalid, ForgedTokens.SignedByUnknownKey(admin, "unknown-key")),
+            new("the subscription's owner", Credential.OwnSubscription),
+            new("another subscription's owner", Credential.OtherSubscription),
+        ];
+    }
 
     private static readonly Expectation Allowed = new(null);
 
@@ -139,6 +150,7 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
     public async Task Every_write_route_answers_every_caller_as_documented_through_the_gateway_and_directly()
     {
         var wrong = new List<string>();
+        var callers = await CallersAsync();
         var clients = new Dictionary<string, HttpClient> { ["gateway"] = platform.Gateway() };
         foreach (var service in WriteRoutes.Select(route => route.Service).Distinct())
         {
@@ -150,7 +162,7 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
             var (_, otherOwnerToken) = await SubscribeAsync(clients["notifications"]);
             foreach (var route in WriteRoutes)
             {
-                foreach (var caller in Callers)
+                foreach (var caller in callers)
                 {
                     foreach (var via in new[] { "gateway", route.Service })
                     {
@@ -198,6 +210,6 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
             }
         }
 
-        Assert.True(wrong.Count == 0, $"{wrong.Count} of {WriteRoutes.Length * Callers.Length * 2} answers differ:\n{string.Join('\n', wrong)}");
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {WriteRoutes.Length * callers.Length * 2} answers differ:\n{string.Join('\n', wrong)}");
     }
 }

@@ -49,6 +49,9 @@ public sealed class ForumPlatformFixture : IAsyncLifetime
 
     public HttpClient Gateway(string? role = null) => System.Gateway(role);
 
+    /// <summary>Tokens issued by this run's identity service, one per role.</summary>
+    public IssuedTokens Tokens => System.Tokens;
+
     public HttpClient Client(string resource, string? role = null) => System.Client(resource, role);
 
     public async Task DisposeAsync()

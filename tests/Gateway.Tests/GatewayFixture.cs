@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ForumPlatform.Gateway.Tests;
 
 /// <summary>
-/// The gateway in-process on real Kestrel (Development tokens) in front of four stub services on real loopback ports, with small
+/// The gateway in-process on real Kestrel (tokens of the test authority) in front of four stub services on real loopback ports, with small
 /// limits so tests can cross them: 20 anonymous and 40 authenticated requests per 2 s, 3 subscription creations per
 /// 2 s, 4 KiB bodies, a 1 s activity timeout toward the services.
 /// </summary>
@@ -44,6 +45,11 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        foreach (var (key, value) in TestAuthority.Shared.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (service, stub) in Stubs)
         {
             builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:primary:Address", stub.BaseUrl);
@@ -71,7 +77,7 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Add("X-Forwarded-For", address ?? NewAddress());
         if (role is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.ForRole(role));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestAuthority.Shared.TokenFor(role));
         }
 
         return client;

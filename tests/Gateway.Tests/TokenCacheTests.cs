@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ForumPlatform.Gateway.Tests;
@@ -19,8 +20,7 @@ public sealed class TokenCacheTests(GatewayFixture gateway)
         return (await client.PostAsync("/api/articles", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode;
     }
 
-    private static string EditorToken(string subject) =>
-        DevelopmentTokens.Create(new ForumAuthOptions { SigningKey = ForumAuthentication.DevelopmentSigningKey }, subject, [ForumRoles.Editor]);
+    private static string EditorToken(string subject) => TestAuthority.Shared.Token(subject, [ForumRoles.Editor]);
 
     [Fact]
     public async Task A_token_that_passes_validation_is_kept_with_its_subject_and_roles()
@@ -34,7 +34,7 @@ public sealed class TokenCacheTests(GatewayFixture gateway)
         Assert.True(Cache.TryGet(token, out var principal, out var expires));
         Assert.Equal(subject, principal.Identity?.Name);
         Assert.True(principal.IsInRole(ForumRoles.Editor));
-        Assert.InRange(expires, DateTimeOffset.UtcNow.AddHours(7), DateTimeOffset.UtcNow.AddHours(8));
+        Assert.InRange(expires, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddHours(1));
         Assert.Equal(HttpStatusCode.OK, await CreateArticleAsync(token));
     }
 

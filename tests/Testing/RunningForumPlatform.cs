@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
-using ForumPlatform.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +19,11 @@ public sealed class RunningForumPlatform : IAsyncDisposable
     {
         this.workDirectory = workDirectory;
         this.app = app;
+        Tokens = new IssuedTokens(() => Client("identity"));
     }
+
+    /// <summary>Tokens the identity service of this run issues to the development clients, one per role.</summary>
+    public IssuedTokens Tokens { get; }
 
     public static async Task<RunningForumPlatform> StartAsync()
     {
@@ -44,6 +46,7 @@ public sealed class RunningForumPlatform : IAsyncDisposable
         {
             await app.StartAsync(timeout.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("identity", timeout.Token);
             return system;
         }
         catch
@@ -56,29 +59,21 @@ public sealed class RunningForumPlatform : IAsyncDisposable
     /// <summary>Where a service keeps its SQLite file in this run (benchmarks prepare large data sets in it directly).</summary>
     public string DatabasePath(string service) => Path.Combine(workDirectory, "data", $"{service}.db");
 
-    /// <summary>A client of the gateway, with a bearer token for <paramref name="role"/> when given.</summary>
+    /// <summary>A client of the gateway, with a current bearer token for <paramref name="role"/> when given.</summary>
     public HttpClient Gateway(string? role = null) => Client("gateway", role);
 
     /// <summary>A client that reaches a resource directly, bypassing the gateway.</summary>
-    public HttpClient Client(string resource, string? role = null) => WithRole(app.CreateHttpClient(resource), role);
+    public HttpClient Client(string resource, string? role = null) => WithRole(app.GetEndpoint(resource, "http"), role);
 
     /// <summary>
     /// A client of the gateway process on its own port. The gateway's public address is a proxy the app host puts in
     /// front of it; benchmarks that measure what the gateway adds leave that proxy out.
     /// </summary>
     public HttpClient GatewayOnItsOwnPort(string? role = null) =>
-        WithRole(new HttpClient { BaseAddress = new Uri(EnvironmentOf("gateway")["ASPNETCORE_URLS"].Split(';')[0]) }, role);
+        WithRole(new Uri(EnvironmentOf("gateway")["ASPNETCORE_URLS"].Split(';')[0]), role);
 
-    private static HttpClient WithRole(HttpClient client, string? role)
-    {
-        client.Timeout = TimeSpan.FromSeconds(30);
-        if (role is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.ForRole(role));
-        }
-
-        return client;
-    }
+    private HttpClient WithRole(Uri address, string? role) =>
+        new(role is null ? new SocketsHttpHandler() : Tokens.Handler(role)) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>
     /// The environment the app host gave a resource's process (service addresses, connection strings, settings),

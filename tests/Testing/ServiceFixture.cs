@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,19 +41,24 @@ public abstract class ServiceFixture<TEntryPoint> : WebApplicationFactory<TEntry
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:messaging", Broker.ConnectionString);
         builder.UseSetting($"ConnectionStrings:{serviceName}-db", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in TestAuthority.Shared.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
     }
 
-    /// <summary>A client with a development token for <paramref name="role"/>, or anonymous; redirects are not followed.</summary>
+    /// <summary>A client with a token of the test authority for <paramref name="role"/>, or anonymous; redirects are not followed.</summary>
     public HttpClient ClientFor(string? role)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (role is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.ForRole(role));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestAuthority.Shared.TokenFor(role));
         }
 
         return client;

@@ -1,0 +1,110 @@
+using System.Globalization;
+using ForumPlatform.Identity.Data;
+using ForumPlatform.Identity.People;
+using ForumPlatform.Identity.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumPlatform.Identity;
+
+public static class IdentityServiceExtensions
+{
+    /// <summary>The languages of the pages: English (the default), Chinese, Russian.</summary>
+    public static readonly string[] Languages = ["en", "zh", "ru"];
+
+    /// <summary>
+    /// What the identity service consists of: its database, ASP.NET Core Identity for people (password policy,
+    /// lockout), the OpenID Connect server, the sign-in limits, the audit log and the pages in three languages.
+    /// </summary>
+    public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(IdentityServerOptions.SectionName);
+        var options = section.Get<IdentityServerOptions>() ?? new IdentityServerOptions();
+        builder.Services.Configure<IdentityServerOptions>(section);
+
+        var connectionString = builder.Configuration.GetConnectionString("identity-db")
+            ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "data", "identity.db")}";
+        EnsureDirectoryExists(connectionString);
+        builder.Services.AddDbContext<IdentityDb>(db => db.UseSqlite(connectionString).UseOpenIddict());
+
+        builder.Services.AddIdentity<ForumUser, IdentityRole>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequiredUniqueChars = 6;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.ClaimsIdentity.UserIdClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject;
+                identity.ClaimsIdentity.UserNameClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Name;
+                identity.ClaimsIdentity.RoleClaimType = OpenIddict.Abstractions.OpenIddictConstants.Claims.Role;
+            })
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "forum.identity";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.LoginPath = "/account/signin";
+            cookie.LogoutPath = "/account/signout";
+            cookie.AccessDeniedPath = "/account/signin";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+
+        builder.AddOpenIdServer(options);
+        builder.Services.AddScoped<MachineClients>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddSingleton<SignInLimiter>();
+        builder.Services.AddHostedService<IdentityDatabase>();
+
+        builder.Services.AddLocalization(localization => localization.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages()
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(annotations =>
+                annotations.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.Configure<RequestLocalizationOptions>(localization =>
+        {
+            var cultures = Languages.Select(language => new CultureInfo(language)).ToList();
+            localization.DefaultRequestCulture = new RequestCulture("en");
+            localization.SupportedCultures = cultures;
+            localization.SupportedUICultures = cultures;
+            // ?culture=zh, then the cookie it sets, then the browser's Accept-Language.
+            localization.RequestCultureProviders.Insert(0, new QueryStringRequestCultureProvider());
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// The pages' pipeline: a strict Content-Security-Policy on everything the service answers (its pages need
+    /// nothing but their own stylesheet), the language of each request, static files.
+    /// </summary>
+    public static WebApplication UseIdentityPages(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy =
+                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            return next(context);
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    private static void EnsureDirectoryExists(string connectionString)
+    {
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using ForumPlatform.Identity;
+using ForumPlatform.Identity.Connect;
+using ForumPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddIdentityService();
+
+var app = builder.Build();
+
+app.UseIdentityPages();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapConnectApi();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>The identity service's entry point, public so tests can host it (WebApplicationFactory).</summary>
+public partial class Program;

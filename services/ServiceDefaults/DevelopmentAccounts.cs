@@ -1,0 +1,16 @@
+namespace ForumPlatform.ServiceDefaults;
+
+/// <summary>
+/// The accounts the identity service seeds in Development only, one person and one machine client per role, with
+/// credentials everyone who reads this repository knows (the README lists them). Nothing creates them elsewhere.
+/// </summary>
+public static class DevelopmentAccounts
+{
+    public static string Email(string role) => $"{role}@forum.local";
+
+    public static string Password(string role) => $"Dev-{role}-2025!";
+
+    public static string ClientId(string role) => $"dev-{role}";
+
+    public static string ClientSecret(string role) => $"dev-{role}-secret";
+}
