@@ -8,7 +8,6 @@ using System.Xml.Schema;
 using Ical.Net;
 using Json.Schema;
 using Microsoft.EntityFrameworkCore;
-using ForumPlatform.Testing;
 using static ForumPlatform.Agenda.Tests.AgendaServiceFixture;
 
 namespace ForumPlatform.Agenda.Tests;
@@ -17,7 +16,8 @@ namespace ForumPlatform.Agenda.Tests;
 [Collection(AgendaCollection.Name)]
 public sealed class ExportTests(AgendaServiceFixture service)
 {
-    private static readonly string Schemas = Path.Combine(RabbitMqNode.RepositoryRoot(), "..", "shared", "schemas");
+    /// <summary>The copies in Schemas/ (see its README), copied beside the test binaries.</summary>
+    private static readonly string Schemas = Path.Combine(AppContext.BaseDirectory, "Schemas");
 
     [Fact]
     public async Task Schedule_json_validates_against_the_c3voc_schema_unchanged()

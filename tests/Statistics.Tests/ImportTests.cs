@@ -215,6 +215,35 @@ public sealed class ImportTests(StatisticsServiceFixture service)
         Assert.Equal("The upload is not a JSON array of observations.", problem.GetProperty("title").GetString());
     }
 
+    [Theory]
+    [InlineData("application/json", "null", "row 1: $")]
+    [InlineData("application/json", "[]", "row 1: $")]
+    [InlineData("text/csv", Header, "row 1 (line 2)")]
+    [InlineData("text/csv", "indicator,reporter,partner,period,value", "row 1 (line 2)")]
+    [InlineData("text/csv", Header + "\n \n", "row 1 (line 2)")]
+    public async Task An_upload_without_rows_is_refused_also_in_a_dry_run_and_no_import_is_listed(string contentType, string body, string error)
+    {
+        var before = await ImportsAsync();
+
+        foreach (var dryRun in new[] { true, false })
+        {
+            var content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+            var response = await service.Analyst().PostAsync($"/api/stats/imports{(dryRun ? "?dryRun=true" : "")}", content);
+
+            var problem = await StatisticsServiceFixture.ReadProblem(response, 400);
+            Assert.Equal("The upload has no observations.", problem.GetProperty("title").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty(error, out _), problem.GetRawText());
+            Assert.Equal(1, problem.GetProperty("rows")[0].GetProperty("row").GetInt32());
+        }
+
+        var after = await ImportsAsync();
+        Assert.Equal(before.Select(import => import.GetProperty("id").GetGuid()), after.Select(import => import.GetProperty("id").GetGuid()));
+        Assert.DoesNotContain(after, import => import.GetProperty("rows").GetInt32() == 0);
+    }
+
+    private async Task<List<JsonElement>> ImportsAsync() =>
+        [.. (await StatisticsServiceFixture.Read(await service.Analyst().GetAsync("/api/stats/imports?limit=500"))).EnumerateArray()];
+
     [Fact]
     public async Task A_header_that_is_not_usable_is_refused_with_its_problems()
     {

@@ -97,11 +97,11 @@ public static class ImportsApi
         {
             Required = true,
             Description = "CSV: UTF-8 (BOM optional), comma or semicolon, a header naming indicator, reporter, partner, period, value " +
-                          "and optionally status and note. JSON: an array of objects with the same names.",
+                          "and optionally status and note. JSON: an array of objects with the same names. At least one row.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-                ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = row } },
+                ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = row, MinItems = 1 } },
             },
         };
         return Task.CompletedTask;

@@ -16,7 +16,7 @@ public sealed record UploadedRow(
 /// <summary>A problem with an upload: a row (1-based, header excluded), its line, the column, and why.</summary>
 public sealed record ImportProblem(int Row, int? Line, string? Column, string? Value, string Error);
 
-/// <summary>An upload that cannot be read at all (wrong separator, missing columns, broken JSON, not UTF-8).</summary>
+/// <summary>An upload that cannot be read at all (wrong separator, missing columns, broken JSON, not UTF-8) or has no rows.</summary>
 public sealed class UnreadableUploadException(string message, IReadOnlyList<ImportProblem> problems) : Exception(message)
 {
     public IReadOnlyList<ImportProblem> Problems { get; } = problems;
@@ -69,6 +69,7 @@ public static class ImportFormats
             var enumerator = reader.GetAsyncEnumerator(cancellationToken);
             Dictionary<string, int>? columns = null;
             var row = 0;
+            var firstRowLine = 0;
             while (true)
             {
                 try
@@ -92,6 +93,7 @@ public static class ImportFormats
                 if (columns is null)
                 {
                     columns = ReadHeader(enumerator.Current, reader.Spec.Sep.Separator);
+                    firstRowLine = enumerator.Current.LineNumberToExcl;
                     continue;
                 }
 
@@ -106,6 +108,11 @@ public static class ImportFormats
             {
                 throw new UnreadableUploadException("The upload is empty; the first line must name the columns.",
                     [new ImportProblem(0, 1, null, null, $"Expected a header line: {string.Join(',', RequiredColumns.Concat(OptionalColumns))}.")]);
+            }
+
+            if (row == 0)
+            {
+                throw NoObservations(new ImportProblem(1, firstRowLine, null, null, "Below the header line, give one observation per line."));
             }
         }
     }
@@ -148,6 +155,12 @@ public static class ImportFormats
                     Text(element, Indicator), Text(element, Reporter), Text(element, Partner), Text(element, Period),
                     Text(element, Value), Text(element, Status), Text(element, Note));
             }
+        }
+
+        // [] and null (which the reader takes for no array) alike.
+        if (row == 0)
+        {
+            throw NoObservations(new ImportProblem(1, null, "$", null, "Send an array of at least one observation object."));
         }
     }
 
@@ -256,6 +269,9 @@ public static class ImportFormats
         value = default;
         return false;
     }
+
+    /// <summary>An upload that can be read but holds no rows: it would be stored as an import of nothing.</summary>
+    private static UnreadableUploadException NoObservations(ImportProblem problem) => new("The upload has no observations.", [problem]);
 
     private static UnreadableUploadException NotUtf8() => new(
         "The upload is not UTF-8 text.", [new ImportProblem(0, null, null, null, "Save the file as UTF-8 (with or without BOM).")]);
