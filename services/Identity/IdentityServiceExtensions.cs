@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.Identity.People;
 using ForumPlatform.Identity.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
 
 namespace ForumPlatform.Identity;
 
@@ -65,6 +68,8 @@ public static class IdentityServiceExtensions
         builder.Services.AddHostedService<IdentityDatabase>();
 
         builder.Services.AddLocalization(localization => localization.ResourcesPath = "Resources");
+        // Chinese and Russian written as themselves, not as numeric character references.
+        builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages()
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(annotations =>

@@ -16,6 +16,3 @@ app.MapConnectApi();
 app.MapRazorPages();
 
 app.Run();
-
-/// <summary>The identity service's entry point, public so tests can host it (WebApplicationFactory).</summary>
-public partial class Program;

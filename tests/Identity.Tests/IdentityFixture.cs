@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using ForumPlatform.Identity.Data;
+using ForumPlatform.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ForumPlatform.Identity.Tests;
+
+/// <summary>
+/// The identity service in-process on real Kestrel (a loopback port, so its own bearer validation and the clients of
+/// these tests reach it over HTTP) on a real SQLite file, in Development: its development people and clients are
+/// seeded, the website's client has a redirect URI on loopback, a reused refresh token is refused at once (no leeway),
+/// and the sign-in limits are small enough to cross.
+/// </summary>
+public sealed partial class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncLifetime
+{
+    public const int SignInsPerAddress = 12;
+    public const int SignInsPerAccount = 8;
+    public const string WebClientId = "forum-web";
+    public const string WebClientSecret = "forum-web-development-secret";
+    public static readonly Uri RedirectUri = new("http://127.0.0.1:9/signin-oidc");
+    public static readonly Uri PostLogoutRedirectUri = new("http://127.0.0.1:9/signout-callback-oidc");
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"identity-{Guid.NewGuid():N}");
+    private readonly int port = FreePort();
+
+    /// <summary>Where the service listens; also its issuer.</summary>
+    public Uri Address => new($"http://127.0.0.1:{port}/");
+
+    public Task InitializeAsync()
+    {
+        UseKestrel(port);
+        StartServer();
+        return Task.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:identity-db", $"Data Source={Path.Combine(directory, "identity.db")}");
+        builder.UseSetting("Identity:Keys:DevelopmentDirectory", Path.Combine(directory, "keys"));
+        builder.UseSetting("Identity:Issuer", Address.ToString());
+        builder.UseSetting("Auth:Authority", Address.ToString());
+        builder.UseSetting("Identity:RefreshTokenReuseLeeway", "00:00:00");
+        builder.UseSetting("Identity:WebClient:RedirectUris:0", RedirectUri.ToString());
+        builder.UseSetting("Identity:WebClient:PostLogoutRedirectUris:0", PostLogoutRedirectUri.ToString());
+        builder.UseSetting("Identity:SignInLimits:PerAddress", SignInsPerAddress.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Identity:SignInLimits:PerAccount", SignInsPerAccount.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Identity:SignInLimits:Window", "00:10:00");
+    }
+
+    /// <summary>
+    /// A browser of its own: cookies kept, redirects not followed, and its own client address (<c>X-Forwarded-For</c>,
+    /// believed from loopback as from the gateway), so each test has its own sign-in limit.
+    /// </summary>
+    public HttpClient Browser(string? address = null)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = Address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address ?? NewAddress());
+        return client;
+    }
+
+    public static string NewAddress() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+
+    /// <summary>The anti-forgery token of the first form on a page.</summary>
+    public static string AntiforgeryToken(string html) =>
+        AntiforgeryField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The page has no anti-forgery token.");
+
+    /// <summary>Runs a query against the service's database, in a scope of its own.</summary>
+    public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> query) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class IdentityCollection : ICollectionFixture<IdentityFixture>
+{
+    public const string Name = "Identity";
+}
