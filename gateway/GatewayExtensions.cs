@@ -11,10 +11,8 @@ public static class GatewayExtensions
     public static readonly IReadOnlyList<(string Name, string Prefix)> Services =
     [
         ("articles", "/api/articles"), ("agenda", "/api/agenda"), ("statistics", "/api/stats"), ("notifications", "/api/notifications"),
+        ("identity", "/api/identity"),
     ];
-
-    /// <summary>Every process the gateway sends requests to: the API services and the identity service (sign-in pages, OpenID Connect).</summary>
-    public static readonly IReadOnlyList<string> Upstreams = [.. Services.Select(service => service.Name), "identity"];
 
     /// <summary>
     /// YARP with the routes and clusters of <c>ReverseProxy</c> in configuration; destinations are service names
@@ -41,7 +39,7 @@ public static class GatewayExtensions
 
         // Each check's result is kept for a moment (HealthResultCache), as /health is anonymous and never limited.
         var health = builder.Services.AddHealthChecks();
-        foreach (var service in Upstreams)
+        foreach (var (service, _) in Services)
         {
             var cache = new HealthResultCache(TimeProvider.System);
             health.Add(new HealthCheckRegistration(

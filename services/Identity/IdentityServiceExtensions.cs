@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ForumPlatform.Identity.Api;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.Identity.People;
 using ForumPlatform.Identity.Server;
+using ForumPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +65,28 @@ public static class IdentityServiceExtensions
             cookie.SlidingExpiration = true;
         });
 
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ForumPlatform.Identity")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, options.DataProtectionDirectory)));
+
+        // A reset link works for a day, once; a locked person's sign-in here ends within a minute.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = Accounts.ResetLinkLifetime);
+        builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
+
         builder.AddOpenIdServer(options);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(IdentityApi.AdminPolicy, policy => policy
+            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+            .RequireRole(ForumRoles.Admin));
+        builder.Services.AddForumOpenApi(
+            "People and machine clients of the platform, for admins: roles, locks, reset links, client secrets and the audit log. " +
+            "Sign-in itself is OpenID Connect: see /.well-known/openid-configuration.",
+            new Dictionary<string, string>
+            {
+                ["id"] = "The person's id.",
+                ["role"] = "A role: editor, organizer, analyst or admin.",
+                ["clientId"] = "The machine client's id.",
+            });
+        builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<MachineClients>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddSingleton<SignInLimiter>();

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ForumPlatform.Identity.Data;
+using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -43,6 +46,7 @@ public sealed partial class IdentityFixture : WebApplicationFactory<IdentityDb>,
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:identity-db", $"Data Source={Path.Combine(directory, "identity.db")}");
         builder.UseSetting("Identity:Keys:DevelopmentDirectory", Path.Combine(directory, "keys"));
+        builder.UseSetting("Identity:DataProtectionDirectory", Path.Combine(directory, "data-protection"));
         builder.UseSetting("Identity:Issuer", Address.ToString());
         builder.UseSetting("Auth:Authority", Address.ToString());
         builder.UseSetting("Identity:RefreshTokenReuseLeeway", "00:00:00");
@@ -74,6 +78,34 @@ public sealed partial class IdentityFixture : WebApplicationFactory<IdentityDb>,
     public static string AntiforgeryToken(string html) =>
         AntiforgeryField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException("The page has no anti-forgery token.");
+
+    /// <summary>A client of the admin API with a token issued to a role's development client.</summary>
+    public async Task<HttpClient> ApiClientAsync(string? role)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", await ClientCredentialsTokenAsync(DevelopmentAccounts.ClientId(role), DevelopmentAccounts.ClientSecret(role)));
+        }
+
+        return client;
+    }
+
+    /// <summary>An access token for a machine client, or the refusal as an exception.</summary>
+    public async Task<string> ClientCredentialsTokenAsync(string clientId, string secret)
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.IsSuccessStatusCode
+            ? body.GetProperty("access_token").GetString()!
+            : throw new HttpRequestException($"No token for {clientId}: {body}", null, response.StatusCode);
+    }
 
     /// <summary>Runs a query against the service's database, in a scope of its own.</summary>
     public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> query) where TService : notnull

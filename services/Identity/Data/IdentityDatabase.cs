@@ -23,11 +23,24 @@ internal sealed partial class IdentityDatabase(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
+        await PrepareAsync(scope.ServiceProvider, cancellationToken);
+        LogMigrated(scope.ServiceProvider.GetRequiredService<IdentityDb>().Database.GetDbConnection().DataSource);
+
+        var clients = scope.ServiceProvider.GetRequiredService<MachineClients>();
+        var development = environment.IsDevelopment();
+        await clients.RegisterWebClientAsync(options.Value.WebClient, development ? DevelopmentWebSecret : null, cancellationToken);
+        if (development)
+        {
+            await SeedDevelopmentAccountsAsync(scope.ServiceProvider, clients, cancellationToken);
+        }
+    }
+
+    /// <summary>Migrations and the four roles: what the service and its commands need before anything else.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         var db = services.GetRequiredService<IdentityDb>();
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        LogMigrated(db.Database.GetDbConnection().DataSource);
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in ForumRoles.All)
@@ -36,14 +49,6 @@ internal sealed partial class IdentityDatabase(
             {
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"create the role {role}");
             }
-        }
-
-        var clients = services.GetRequiredService<MachineClients>();
-        var development = environment.IsDevelopment();
-        await clients.RegisterWebClientAsync(options.Value.WebClient, development ? DevelopmentWebSecret : null, cancellationToken);
-        if (development)
-        {
-            await SeedDevelopmentAccountsAsync(services, clients, cancellationToken);
         }
     }
 

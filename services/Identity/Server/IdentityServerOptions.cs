@@ -29,6 +29,12 @@ public sealed class IdentityServerOptions
 
     public SigningKeyOptions Keys { get; set; } = new();
 
+    /// <summary>
+    /// Where the keys of cookies, anti-forgery tokens and reset links are kept, relative to the content root, so a
+    /// restart, the create-admin command and other replicas (on a shared folder) read what this process wrote.
+    /// </summary>
+    public string DataProtectionDirectory { get; set; } = "data/data-protection";
+
     public WebClientOptions WebClient { get; set; } = new();
 
     public SignInLimitOptions SignInLimits { get; set; } = new();

@@ -2,10 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.Identity.People;
+using ForumPlatform.Identity.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace ForumPlatform.Identity.Pages.Account;
 
@@ -18,6 +20,7 @@ public sealed class SignInModel(
     UserManager<ForumUser> users,
     SignInLimiter limiter,
     AuditLog audit,
+    IOptions<IdentityServerOptions> options,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly ForumUser Nobody = new() { Id = "nobody" };
@@ -30,6 +33,8 @@ public sealed class SignInModel(
     public string? ReturnUrl { get; set; }
 
     public string? Error { get; private set; }
+
+    public bool RegistrationOpen => options.Value.AllowRegistration;
 
     public void OnGet()
     {

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using ForumPlatform.Identity.Data;
+using ForumPlatform.Identity.People;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace ForumPlatform.Identity.Pages.Account;
+
+/// <summary>A person deletes their own account, after typing their password; their tokens are revoked with it.</summary>
+[Authorize(AuthenticationSchemes = "Identity.Application")]
+public sealed class DeleteModel(
+    UserManager<ForumUser> users, SignInManager<ForumUser> signIns, Accounts accounts, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your password.")]
+    [MaxLength(256)]
+    public string Password { get; set; } = "";
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!await users.CheckPasswordAsync(user, Password))
+        {
+            Error = text["The password is not right."];
+            return Page();
+        }
+
+        await accounts.EndSessionsAsync(user, cancellationToken);
+        var result = await users.DeleteAsync(user);
+        if (!result.Succeeded)
+        {
+            Error = string.Join(" ", result.Errors.Select(error => error.Description));
+            return Page();
+        }
+
+        await signIns.SignOutAsync();
+        await audit.AddAsync(AuditKinds.AccountDeleted, user.Id, user.Id, HttpContext, null, cancellationToken);
+        return RedirectToPage("/Account/SignOut");
+    }
+}
