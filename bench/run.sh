@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds in Release and runs the benchmarks against the real system; prints a table of medians, p95 and p99.
 #   bench/run.sh                      all scenarios
-#   bench/run.sh notifications        one (publish-latency, gateway-overhead, gateway-vs-nginx, notifications, articles-10k,
+#   bench/run.sh notifications        one (publish-latency, gateway-overhead, gateway-vs-nginx, tokens, notifications, articles-10k,
 #                                     agenda-500, statistics, startup)
 # gateway-vs-nginx needs wrk and nginx; they are installed from the distribution's packages when missing.
 set -euo pipefail

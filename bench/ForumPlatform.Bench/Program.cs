@@ -1,11 +1,11 @@
 using ForumPlatform.Bench;
 using ForumPlatform.Testing;
 
-// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, gateway-vs-nginx, notifications, articles-10k,
-// agenda-500, statistics, startup
+// Benchmarks of the running system. Scenarios: publish-latency, gateway-overhead, gateway-vs-nginx, tokens, notifications,
+// articles-10k, agenda-500, statistics, startup
 // (default: all).
 //   bench/run.sh [scenario ...]
-var all = new[] { "publish-latency", "gateway-overhead", "gateway-vs-nginx", "notifications", "articles-10k", "agenda-500", "statistics", "startup" };
+var all = new[] { "publish-latency", "gateway-overhead", "gateway-vs-nginx", "tokens", "notifications", "articles-10k", "agenda-500", "statistics", "startup" };
 var scenarios = args.Length > 0 ? args : all;
 var unknown = scenarios.Except(all).ToList();
 if (unknown.Count > 0)
@@ -19,9 +19,9 @@ var results = new List<Series>();
 var loadResults = new List<LoadResult>();
 var notes = new Dictionary<string, string>();
 
-if (scenarios.Intersect(["publish-latency", "gateway-overhead", "gateway-vs-nginx", "notifications", "articles-10k", "agenda-500", "statistics"]).Any())
+if (scenarios.Intersect(["publish-latency", "gateway-overhead", "gateway-vs-nginx", "tokens", "notifications", "articles-10k", "agenda-500", "statistics"]).Any())
 {
-    Console.WriteLine("Starting the system (app host, private RabbitMQ node, four services, gateway)...");
+    Console.WriteLine("Starting the system (app host, private RabbitMQ node, identity and four services, gateway)...");
     await using var system = await RunningForumPlatform.StartAsync();
     if (scenarios.Contains("publish-latency"))
     {
@@ -45,6 +45,17 @@ if (scenarios.Intersect(["publish-latency", "gateway-overhead", "gateway-vs-ngin
         var (load, loadNotes) = await GatewayVersusNginx.RunAsync(system, rounds: 3, duration: TimeSpan.FromSeconds(10), connections: 32);
         loadResults.AddRange(load);
         foreach (var (key, value) in loadNotes)
+        {
+            notes[key] = value;
+        }
+    }
+
+    if (scenarios.Contains("tokens"))
+    {
+        Console.WriteLine("tokens: 1,000 client-credentials tokens one at a time and 8 in flight; validation of unseen RS256 tokens beside HS256 ones; GETs through the gateway with unseen tokens...");
+        var (series, tokenNotes) = await Tokens.RunAsync(system, tokens: 1000);
+        results.AddRange(series);
+        foreach (var (key, value) in tokenNotes)
         {
             notes[key] = value;
         }

@@ -85,6 +85,11 @@ public static class IdentityServiceExtensions
                 ["id"] = "The person's id.",
                 ["role"] = "A role: editor, organizer, analyst or admin.",
                 ["clientId"] = "The machine client's id.",
+                ["search"] = "Part of an email or a name.",
+                ["limit"] = "How many to answer, 1 to 1,000 (default 100).",
+                ["subject"] = "The account or client the entries are about (a person's id or a client id).",
+                ["kind"] = "One kind of entry, e.g. sign-in-failed or role-granted.",
+                ["before"] = "Entries older than this id (the last id of the previous page).",
             });
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddScoped<MachineClients>();

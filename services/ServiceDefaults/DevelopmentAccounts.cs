@@ -13,4 +13,7 @@ public static class DevelopmentAccounts
     public static string ClientId(string role) => $"dev-{role}";
 
     public static string ClientSecret(string role) => $"dev-{role}-secret";
+
+    /// <summary>The website's client (<c>forum-web</c>) secret, when none is configured.</summary>
+    public const string WebClientSecret = "forum-web-development-secret";
 }

@@ -1,8 +1,10 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -44,10 +46,23 @@ public static class ServiceDefaultsExtensions
         // No server banner: it tells attackers what to look up and nobody else anything.
         builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
 
-        // Behind the gateway a service sees the client's scheme and host (for absolute links in feeds and exports)
-        // from X-Forwarded-*; only proxies on loopback (the default known networks) are believed.
+        // Behind the gateway a service sees the client's scheme and host (for absolute links in feeds and exports, and
+        // https for the identity service) from X-Forwarded-*. Only proxies on loopback are believed, and those a
+        // deployment names: ForwardedHeaders:KnownProxies (addresses) and ForwardedHeaders:KnownNetworks (CIDR).
+        var trusted = builder.Configuration.GetSection("ForwardedHeaders");
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in trusted.GetSection("KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in trusted.GetSection("KnownNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         return builder;
     }
 

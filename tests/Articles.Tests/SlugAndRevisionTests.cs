@@ -50,7 +50,7 @@ public sealed class SlugAndRevisionTests(ArticlesServiceFixture service)
         Assert.Equal(times.OrderDescending(), times);
         Assert.All(times, time => Assert.InRange(time, started, DateTimeOffset.UtcNow.AddSeconds(1)));
         var editRevision = revisions[1];
-        Assert.Equal("dev-editor", editRevision.GetProperty("editedBy").GetString());
+        Assert.Equal("test-editor", editRevision.GetProperty("editedBy").GetString());
         var titleChange = Assert.Single(editRevision.GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "title");
         Assert.Equal("Revised story, second take", titleChange.GetProperty("newValue").GetString());
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ForumPlatform.Identity.Data;
+using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,8 +91,8 @@ public sealed class AccountPagesTests(IdentityFixture identity)
         });
         Assert.Contains("role=\"status\"", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var old = await new CodeFlow(identity, identity.Browser()).PostSignInAsync("/account/signin", email, "the first long password");
-        using var @new = await new CodeFlow(identity, identity.Browser()).PostSignInAsync("/account/signin", email, "the second long password");
+        using var old = await IdentityFixture.Flow(identity.Browser()).PostSignInAsync("/account/signin", email, "the first long password");
+        using var @new = await IdentityFixture.Flow(identity.Browser()).PostSignInAsync("/account/signin", email, "the second long password");
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, @new.StatusCode);
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -47,7 +48,7 @@ public sealed class AdminApiTests(IdentityFixture identity)
     public async Task A_signed_in_person_without_a_token_cannot_use_the_api_with_their_cookie()
     {
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         using var signedIn = await flow.PostSignInAsync("/account/signin", DevelopmentAccounts.Email(ForumRoles.Admin), DevelopmentAccounts.Password(ForumRoles.Admin));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
@@ -67,7 +68,7 @@ public sealed class AdminApiTests(IdentityFixture identity)
         Assert.Equal([ForumRoles.Editor], (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         var tokens = await flow.TokensAsync(person.Email!, password);
         Assert.Equal([ForumRoles.Editor], new JsonWebToken(tokens.GetProperty("access_token").GetString()).Claims.Where(c => c.Type == "role").Select(c => c.Value));
 
@@ -90,7 +91,7 @@ public sealed class AdminApiTests(IdentityFixture identity)
         const string password = "a long enough password";
         var person = await NewPersonAsync(password);
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         var refresh = (await flow.TokensAsync(person.Email!, password)).GetProperty("refresh_token").GetString()!;
         using var admin = await identity.ApiClientAsync(ForumRoles.Admin);
 
@@ -100,12 +101,12 @@ public sealed class AdminApiTests(IdentityFixture identity)
         using var refused = await flow.RefreshAsync(refresh);
         Assert.Equal("invalid_grant", await ErrorOfAsync(refused));
         using var other = identity.Browser();
-        using var signIn = await new CodeFlow(identity, other).PostSignInAsync("/account/signin", person.Email!, password);
+        using var signIn = await IdentityFixture.Flow(other).PostSignInAsync("/account/signin", person.Email!, password);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode); // the page again, with the refusal
 
         using var unlocked = await admin.PostAsync($"/api/identity/people/{person.Id}/unlock", null);
         Assert.Equal(HttpStatusCode.OK, unlocked.StatusCode);
-        using var again = await new CodeFlow(identity, other).PostSignInAsync("/account/signin", person.Email!, password);
+        using var again = await IdentityFixture.Flow(other).PostSignInAsync("/account/signin", person.Email!, password);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
     }
 
@@ -136,7 +137,7 @@ public sealed class AdminApiTests(IdentityFixture identity)
         Assert.Contains("role=\"status\"", await SetAsync("a brand new password"), StringComparison.Ordinal);
         Assert.Contains("This link does not work", await SetAsync("yet another password"), StringComparison.Ordinal);
 
-        using var signIn = await new CodeFlow(identity, identity.Browser()).PostSignInAsync("/account/signin", person.Email!, "a brand new password");
+        using var signIn = await IdentityFixture.Flow(identity.Browser()).PostSignInAsync("/account/signin", person.Email!, "a brand new password");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -98,7 +99,7 @@ public sealed class ConnectTests(IdentityFixture identity)
     public async Task A_person_signs_in_with_code_and_pkce_and_the_tokens_carry_their_name_and_roles()
     {
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         var tokens = await flow.TokensAsync(DevelopmentAccounts.Email(ForumRoles.Organizer), DevelopmentAccounts.Password(ForumRoles.Organizer));
 
         var access = new JsonWebToken(tokens.GetProperty("access_token").GetString());
@@ -115,9 +116,9 @@ public sealed class ConnectTests(IdentityFixture identity)
     public async Task A_code_is_refused_without_its_verifier_and_a_request_without_pkce_gets_no_code()
     {
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         var code = await flow.SignInForCodeAsync(DevelopmentAccounts.Email(ForumRoles.Editor), DevelopmentAccounts.Password(ForumRoles.Editor));
-        using var wrongVerifier = await flow.RedeemAsync(code, verifier: new CodeFlow(identity, browser).Verifier);
+        using var wrongVerifier = await flow.RedeemAsync(code, verifier: IdentityFixture.Flow(browser).Verifier);
         Assert.Equal(HttpStatusCode.BadRequest, wrongVerifier.StatusCode);
         Assert.Equal("invalid_grant", (await JsonAsync(wrongVerifier)).GetProperty("error").GetString());
 
@@ -135,7 +136,7 @@ public sealed class ConnectTests(IdentityFixture identity)
     public async Task An_authorization_request_for_another_redirect_uri_is_refused_without_a_redirect(string redirectUri)
     {
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         await flow.SignInForCodeAsync(DevelopmentAccounts.Email(ForumRoles.Editor), DevelopmentAccounts.Password(ForumRoles.Editor));
 
         using var response = await browser.GetAsync(flow.AuthorizeUrl(redirectUri: new Uri(redirectUri)));
@@ -149,7 +150,7 @@ public sealed class ConnectTests(IdentityFixture identity)
     public async Task A_refresh_token_rotates_and_one_used_again_revokes_its_whole_family()
     {
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         var first = (await flow.TokensAsync(DevelopmentAccounts.Email(ForumRoles.Editor), DevelopmentAccounts.Password(ForumRoles.Editor)))
             .GetProperty("refresh_token").GetString()!;
 
@@ -171,7 +172,7 @@ public sealed class ConnectTests(IdentityFixture identity)
     public async Task A_revoked_refresh_token_is_refused()
     {
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         var refresh = (await flow.TokensAsync(DevelopmentAccounts.Email(ForumRoles.Analyst), DevelopmentAccounts.Password(ForumRoles.Analyst)))
             .GetProperty("refresh_token").GetString()!;
 
@@ -194,7 +195,7 @@ public sealed class ConnectTests(IdentityFixture identity)
     public async Task Ending_the_session_signs_the_person_out_and_returns_to_the_websites_registered_address()
     {
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         var idToken = (await flow.TokensAsync(DevelopmentAccounts.Email(ForumRoles.Editor), DevelopmentAccounts.Password(ForumRoles.Editor)))
             .GetProperty("id_token").GetString()!;
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Testing;
@@ -19,12 +18,12 @@ namespace ForumPlatform.Identity.Tests;
 /// seeded, the website's client has a redirect URI on loopback, a reused refresh token is refused at once (no leeway),
 /// and the sign-in limits are small enough to cross.
 /// </summary>
-public sealed partial class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncLifetime
+public sealed class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncLifetime
 {
     public const int SignInsPerAddress = 12;
     public const int SignInsPerAccount = 8;
     public const string WebClientId = "forum-web";
-    public const string WebClientSecret = "forum-web-development-secret";
+    public const string WebClientSecret = DevelopmentAccounts.WebClientSecret;
     public static readonly Uri RedirectUri = new("http://127.0.0.1:9/signin-oidc");
     public static readonly Uri PostLogoutRedirectUri = new("http://127.0.0.1:9/signout-callback-oidc");
 
@@ -75,9 +74,10 @@ public sealed partial class IdentityFixture : WebApplicationFactory<IdentityDb>,
     public static string NewAddress() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
 
     /// <summary>The anti-forgery token of the first form on a page.</summary>
-    public static string AntiforgeryToken(string html) =>
-        AntiforgeryField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException("The page has no anti-forgery token.");
+    public static string AntiforgeryToken(string html) => CodeFlow.AntiforgeryToken(html);
+
+    /// <summary>The website's part of sign-in in <paramref name="browser"/>.</summary>
+    public static CodeFlow Flow(HttpClient browser) => new(browser, new CodeFlowClient(WebClientId, WebClientSecret, RedirectUri));
 
     /// <summary>A client of the admin API with a token issued to a role's development client.</summary>
     public async Task<HttpClient> ApiClientAsync(string? role)
@@ -113,9 +113,6 @@ public sealed partial class IdentityFixture : WebApplicationFactory<IdentityDb>,
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<TService>());
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     private static int FreePort()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ public sealed class SignInTests(IdentityFixture identity)
     {
         var (email, password) = await NewAccountAsync();
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
 
         using var response = await flow.PostSignInAsync(SignInPage, email, password);
 
@@ -58,7 +59,7 @@ public sealed class SignInTests(IdentityFixture identity)
     {
         var (email, password) = await NewAccountAsync();
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         using var unknown = await flow.PostSignInAsync(SignInPage, $"nobody-{Guid.NewGuid():N}@example.org", "some password at all");
         var unknownError = await ErrorOfAsync(unknown);
 
@@ -87,7 +88,7 @@ public sealed class SignInTests(IdentityFixture identity)
     public async Task A_sign_in_storm_from_one_address_is_answered_429_with_retry_after()
     {
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt <= IdentityFixture.SignInsPerAddress; attempt++)
         {
@@ -112,7 +113,7 @@ public sealed class SignInTests(IdentityFixture identity)
         for (var attempt = 0; attempt <= IdentityFixture.SignInsPerAccount; attempt++)
         {
             using var browser = identity.Browser(IdentityFixture.NewAddress());
-            using var response = await new CodeFlow(identity, browser).PostSignInAsync(SignInPage, email.ToUpperInvariant(), "guess");
+            using var response = await IdentityFixture.Flow(browser).PostSignInAsync(SignInPage, email.ToUpperInvariant(), "guess");
             statuses.Add(response.StatusCode);
         }
 
@@ -124,7 +125,7 @@ public sealed class SignInTests(IdentityFixture identity)
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_signs_nobody_in()
     {
         using var browser = identity.Browser();
-        var flow = new CodeFlow(identity, browser);
+        var flow = IdentityFixture.Flow(browser);
 
         using var response = await flow.PostSignInAsync(SignInPage, DevelopmentAccounts.Email(ForumRoles.Admin), DevelopmentAccounts.Password(ForumRoles.Admin), withAntiforgery: false);
 

@@ -21,10 +21,12 @@ public static class ConnectApi
 {
     public static IEndpointRouteBuilder MapConnectApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/" + OpenIdServer.AuthorizationPath, ["GET", "POST"], AuthorizeAsync).DisableAntiforgery();
-        app.MapPost("/" + OpenIdServer.TokenPath, ExchangeAsync).DisableAntiforgery();
-        app.MapMethods("/" + OpenIdServer.EndSessionPath, ["GET", "POST"], EndSessionAsync).DisableAntiforgery();
-        app.MapMethods("/" + OpenIdServer.UserInfoPath, ["GET", "POST"], UserInfoAsync).DisableAntiforgery();
+        // Protocol endpoints: described by the discovery document, not by the admin API's OpenAPI document.
+        var connect = app.MapGroup("/").ExcludeFromDescription().DisableAntiforgery();
+        connect.MapMethods(OpenIdServer.AuthorizationPath, ["GET", "POST"], AuthorizeAsync);
+        connect.MapPost(OpenIdServer.TokenPath, ExchangeAsync);
+        connect.MapMethods(OpenIdServer.EndSessionPath, ["GET", "POST"], EndSessionAsync);
+        connect.MapMethods(OpenIdServer.UserInfoPath, ["GET", "POST"], UserInfoAsync);
         return app;
     }
 

@@ -17,9 +17,6 @@ internal sealed partial class IdentityDatabase(
     IHostEnvironment environment,
     ILogger<IdentityDatabase> logger) : IHostedService
 {
-    /// <summary>The website's client secret in Development only.</summary>
-    public const string DevelopmentWebSecret = "forum-web-development-secret";
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -28,7 +25,7 @@ internal sealed partial class IdentityDatabase(
 
         var clients = scope.ServiceProvider.GetRequiredService<MachineClients>();
         var development = environment.IsDevelopment();
-        await clients.RegisterWebClientAsync(options.Value.WebClient, development ? DevelopmentWebSecret : null, cancellationToken);
+        await clients.RegisterWebClientAsync(options.Value.WebClient, development ? DevelopmentAccounts.WebClientSecret : null, cancellationToken);
         if (development)
         {
             await SeedDevelopmentAccountsAsync(scope.ServiceProvider, clients, cancellationToken);

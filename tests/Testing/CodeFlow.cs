@@ -3,13 +3,21 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.Tokens;
+using Xunit;
 
-namespace ForumPlatform.Identity.Tests;
+namespace ForumPlatform.Testing;
 
-/// <summary>The website's side of sign-in, as a browser and the website's server do it: authorization code with PKCE.</summary>
-public sealed class CodeFlow(IdentityFixture identity, HttpClient browser)
+/// <summary>A client registered for the authorization code flow: the website's, in these tests.</summary>
+public sealed record CodeFlowClient(string ClientId, string Secret, Uri RedirectUri);
+
+/// <summary>
+/// The website's side of sign-in, as a browser (<paramref name="browser"/>: cookies kept, redirects not followed, based
+/// at the identity service's public address) and the website's server do it: authorization code with PKCE.
+/// </summary>
+public sealed partial class CodeFlow(HttpClient browser, CodeFlowClient client)
 {
     public string Verifier { get; } = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
 
@@ -19,9 +27,9 @@ public sealed class CodeFlow(IdentityFixture identity, HttpClient browser)
     {
         var query = new Dictionary<string, string?>
         {
-            ["client_id"] = IdentityFixture.WebClientId,
+            ["client_id"] = client.ClientId,
             ["response_type"] = "code",
-            ["redirect_uri"] = (redirectUri ?? IdentityFixture.RedirectUri).ToString(),
+            ["redirect_uri"] = (redirectUri ?? client.RedirectUri).ToString(),
             ["scope"] = scope,
             ["state"] = State,
         };
@@ -38,7 +46,7 @@ public sealed class CodeFlow(IdentityFixture identity, HttpClient browser)
     public async Task<HttpResponseMessage> PostSignInAsync(string page, string email, string password, bool withAntiforgery = true)
     {
         var html = await browser.GetStringAsync(page);
-        var returnUrl = QueryHelpers.ParseQuery(new Uri(identity.Address, page).Query).TryGetValue("ReturnUrl", out var value) ? value.ToString() : "";
+        var returnUrl = QueryHelpers.ParseQuery(new Uri(browser.BaseAddress!, page).Query).TryGetValue("ReturnUrl", out var value) ? value.ToString() : "";
         var fields = new Dictionary<string, string>
         {
             ["Form.Email"] = email,
@@ -47,7 +55,7 @@ public sealed class CodeFlow(IdentityFixture identity, HttpClient browser)
         };
         if (withAntiforgery)
         {
-            fields["__RequestVerificationToken"] = IdentityFixture.AntiforgeryToken(html);
+            fields["__RequestVerificationToken"] = AntiforgeryToken(html);
         }
 
         return await browser.PostAsync(page, new FormUrlEncodedContent(fields));
@@ -72,7 +80,7 @@ public sealed class CodeFlow(IdentityFixture identity, HttpClient browser)
         using var back = await browser.GetAsync(location);
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         var callback = back.Headers.Location!;
-        Assert.Equal(IdentityFixture.RedirectUri.GetLeftPart(UriPartial.Path), callback.GetLeftPart(UriPartial.Path));
+        Assert.Equal(client.RedirectUri.GetLeftPart(UriPartial.Path), callback.GetLeftPart(UriPartial.Path));
         var query = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal(State, query["state"].ToString());
         return query["code"].ToString();
@@ -84,7 +92,7 @@ public sealed class CodeFlow(IdentityFixture identity, HttpClient browser)
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
-            ["redirect_uri"] = IdentityFixture.RedirectUri.ToString(),
+            ["redirect_uri"] = client.RedirectUri.ToString(),
             ["code_verifier"] = verifier ?? Verifier,
         });
 
@@ -93,9 +101,9 @@ public sealed class CodeFlow(IdentityFixture identity, HttpClient browser)
 
     public async Task<HttpResponseMessage> TokenRequestAsync(Dictionary<string, string> fields)
     {
-        fields["client_id"] = IdentityFixture.WebClientId;
-        fields["client_secret"] = IdentityFixture.WebClientSecret;
-        using var server = new HttpClient { BaseAddress = identity.Address };
+        fields["client_id"] = client.ClientId;
+        fields["client_secret"] = client.Secret;
+        using var server = new HttpClient { BaseAddress = browser.BaseAddress };
         return await server.PostAsync("/connect/token", new FormUrlEncodedContent(fields));
     }
 
@@ -108,4 +116,12 @@ public sealed class CodeFlow(IdentityFixture identity, HttpClient browser)
         Assert.True(response.IsSuccessStatusCode, body.ToString());
         return body;
     }
+
+    /// <summary>The anti-forgery token of the first form on a page.</summary>
+    public static string AntiforgeryToken(string html) =>
+        AntiforgeryField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The page has no anti-forgery token.");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 }
