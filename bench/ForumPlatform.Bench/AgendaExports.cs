@@ -61,8 +61,8 @@ public static class AgendaExports
         await Eventually.TrueAsync(async () =>
         {
             var metrics = (await admin.GetFromJsonAsync<JsonElement>("/api/stats/platform")).GetProperty("metrics");
-            return metrics.TryGetProperty("session.scheduled", out var scheduled) && scheduled.GetProperty("all").GetInt64() >= sessions
-                && metrics.TryGetProperty("session.rescheduled", out var rescheduled) && rescheduled.GetProperty("all").GetInt64() >= 100;
+            return metrics.TryGetProperty("sessions.scheduled", out var scheduled) && scheduled.GetProperty("all").GetInt64() >= sessions
+                && metrics.TryGetProperty("sessions.rescheduled", out var rescheduled) && rescheduled.GetProperty("all").GetInt64() >= 100;
         }, TimeSpan.FromMinutes(2), "statistics to consume the releases' events");
         await Task.Delay(TimeSpan.FromSeconds(3));
 

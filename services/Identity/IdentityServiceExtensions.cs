@@ -130,6 +130,19 @@ public static class IdentityServiceExtensions
             return next(context);
         });
         app.UseRequestLocalization();
+        app.Use((context, next) =>
+        {
+            // A language chosen with ?culture= stays chosen on the next pages (the cookie the localization reads second).
+            if (context.Request.Query["culture"].ToString() is { Length: > 0 } chosen && Languages.Contains(chosen))
+            {
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                    new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles();
         return app;
     }

@@ -26,6 +26,14 @@ public static class ForumAuthentication
     public static IHostApplicationBuilder AddForumAuthentication(this IHostApplicationBuilder builder)
     {
         var options = ReadOptions(builder.Configuration);
+        var requireHttps = options.RequireHttpsMetadata ?? !builder.Environment.IsDevelopment();
+        if (requireHttps && new Uri(options.Authority!).Scheme != Uri.UriSchemeHttps)
+        {
+            throw new InvalidOperationException(
+                $"{ForumAuthOptions.SectionName}:Authority is '{options.Authority}', not https, outside Development. Give the identity " +
+                $"service an https address of its own (README: HTTPS in a deployment). {ForumAuthOptions.SectionName}:RequireHttpsMetadata " +
+                "false is for another provider whose metadata comes over http on a trusted network.");
+        }
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -33,7 +41,7 @@ public static class ForumAuthentication
             {
                 jwt.Authority = options.Authority;
                 jwt.Audience = options.Audience;
-                jwt.RequireHttpsMetadata = options.RequireHttpsMetadata ?? !builder.Environment.IsDevelopment();
+                jwt.RequireHttpsMetadata = requireHttps;
                 jwt.RefreshOnIssuerKeyNotFound = true;
                 jwt.RefreshInterval = options.KeyRefreshInterval;
                 jwt.AutomaticRefreshInterval = options.MetadataRefreshInterval;

@@ -195,4 +195,26 @@ public sealed class AdminApiTests(IdentityFixture identity)
         Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
         Assert.Equal("application/problem+json", nobody.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task The_last_admin_who_can_sign_in_cannot_be_locked_or_lose_the_role()
+    {
+        using var admin = await identity.ApiClientAsync(ForumRoles.Admin);
+        var onlyAdmin = (await identity.WithServiceAsync<UserManager<ForumUser>, ForumUser?>(users => users.FindByEmailAsync(DevelopmentAccounts.Email(ForumRoles.Admin))))!;
+
+        using var removed = await admin.DeleteAsync($"/api/identity/people/{onlyAdmin.Id}/roles/{ForumRoles.Admin}");
+        using var locked = await admin.PostAsync($"/api/identity/people/{onlyAdmin.Id}/lock", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
+        Assert.Contains("last admin", await removed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await identity.WithServiceAsync<UserManager<ForumUser>, bool>(users => users.IsInRoleAsync(onlyAdmin, ForumRoles.Admin)));
+
+        // With a second admin, either may lose the role.
+        var second = await NewPersonAsync();
+        using var granted = await admin.PutAsync($"/api/identity/people/{second.Id}/roles/{ForumRoles.Admin}", null);
+        using var removedAgain = await admin.DeleteAsync($"/api/identity/people/{second.Id}/roles/{ForumRoles.Admin}");
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, removedAgain.StatusCode);
+    }
 }

@@ -192,6 +192,23 @@ public sealed class ConnectTests(IdentityFixture identity)
     }
 
     [Fact]
+    public async Task Ending_the_session_without_an_id_token_hint_asks_the_person_to_confirm_and_signs_nobody_out()
+    {
+        using var browser = identity.Browser();
+        var flow = IdentityFixture.Flow(browser);
+        await flow.SignInForCodeAsync(DevelopmentAccounts.Email(ForumRoles.Editor), DevelopmentAccounts.Password(ForumRoles.Editor));
+
+        // What an image on any page would send.
+        using var ended = await browser.GetAsync("/connect/endsession");
+
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal("/account/signout", ended.Headers.Location!.OriginalString);
+        using var account = await browser.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+        Assert.Contains("<form method=\"post\"", await browser.GetStringAsync("/account/signout"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ending_the_session_signs_the_person_out_and_returns_to_the_websites_registered_address()
     {
         using var browser = identity.Browser();
@@ -208,5 +225,37 @@ public sealed class ConnectTests(IdentityFixture identity)
         using var again = await browser.GetAsync(flow.AuthorizeUrl());
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Contains("/account/signin", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Refresh token reuse within the leeway (a client that retried after a lost answer) and past it.</summary>
+[Collection(IdentityWithLeewayCollection.Name)]
+public sealed class RefreshLeewayTests(IdentityWithLeewayFixture identity)
+{
+    private static async Task<string?> RefreshTokenOfAsync(HttpResponseMessage response) =>
+        response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refresh_token").GetString() : null;
+
+    [Fact]
+    public async Task A_refresh_token_used_again_within_the_leeway_works_and_past_it_revokes_the_family()
+    {
+        using var browser = identity.Browser();
+        var flow = IdentityFixture.Flow(browser);
+        var first = (await flow.TokensAsync(DevelopmentAccounts.Email(ForumRoles.Editor), DevelopmentAccounts.Password(ForumRoles.Editor)))
+            .GetProperty("refresh_token").GetString()!;
+
+        using var exchanged = await flow.RefreshAsync(first);
+        using var retried = await flow.RefreshAsync(first);
+        var (second, retriedToken) = (await RefreshTokenOfAsync(exchanged), await RefreshTokenOfAsync(retried));
+        Assert.NotNull(second);
+        Assert.NotNull(retriedToken);
+
+        await Task.Delay(IdentityWithLeewayFixture.Leeway + TimeSpan.FromSeconds(1));
+        using var stolen = await flow.RefreshAsync(first);
+        using var family = await flow.RefreshAsync(second);
+        using var familyToo = await flow.RefreshAsync(retriedToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, stolen.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, family.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, familyToo.StatusCode);
     }
 }

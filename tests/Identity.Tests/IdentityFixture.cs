@@ -15,10 +15,10 @@ namespace ForumPlatform.Identity.Tests;
 /// <summary>
 /// The identity service in-process on real Kestrel (a loopback port, so its own bearer validation and the clients of
 /// these tests reach it over HTTP) on a real SQLite file, in Development: its development people and clients are
-/// seeded, the website's client has a redirect URI on loopback, a reused refresh token is refused at once (no leeway),
-/// and the sign-in limits are small enough to cross.
+/// seeded, the website's client has a redirect URI on loopback, a reused refresh token is refused at once (no leeway,
+/// unless a derived fixture gives one), and the sign-in limits are small enough to cross.
 /// </summary>
-public sealed class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncLifetime
+public class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncLifetime
 {
     public const int SignInsPerAddress = 12;
     public const int SignInsPerAccount = 8;
@@ -27,8 +27,16 @@ public sealed class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncL
     public static readonly Uri RedirectUri = new("http://127.0.0.1:9/signin-oidc");
     public static readonly Uri PostLogoutRedirectUri = new("http://127.0.0.1:9/signout-callback-oidc");
 
+    private readonly TimeSpan refreshTokenReuseLeeway;
     private readonly string directory = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"identity-{Guid.NewGuid():N}");
     private readonly int port = FreePort();
+
+    public IdentityFixture()
+        : this(TimeSpan.Zero)
+    {
+    }
+
+    protected IdentityFixture(TimeSpan refreshTokenReuseLeeway) => this.refreshTokenReuseLeeway = refreshTokenReuseLeeway;
 
     /// <summary>Where the service listens; also its issuer.</summary>
     public Uri Address => new($"http://127.0.0.1:{port}/");
@@ -48,7 +56,7 @@ public sealed class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncL
         builder.UseSetting("Identity:DataProtectionDirectory", Path.Combine(directory, "data-protection"));
         builder.UseSetting("Identity:Issuer", Address.ToString());
         builder.UseSetting("Auth:Authority", Address.ToString());
-        builder.UseSetting("Identity:RefreshTokenReuseLeeway", "00:00:00");
+        builder.UseSetting("Identity:RefreshTokenReuseLeeway", refreshTokenReuseLeeway.ToString("c", CultureInfo.InvariantCulture));
         builder.UseSetting("Identity:WebClient:RedirectUris:0", RedirectUri.ToString());
         builder.UseSetting("Identity:WebClient:PostLogoutRedirectUris:0", PostLogoutRedirectUri.ToString());
         builder.UseSetting("Identity:SignInLimits:PerAddress", SignInsPerAddress.ToString(CultureInfo.InvariantCulture));
@@ -139,4 +147,16 @@ public sealed class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncL
 public sealed class IdentityCollection : ICollectionFixture<IdentityFixture>
 {
     public const string Name = "Identity";
+}
+
+/// <summary>The identity service with a refresh token reuse leeway of <see cref="Leeway"/>, as deployed (30 s) but shorter.</summary>
+public sealed class IdentityWithLeewayFixture() : IdentityFixture(Leeway)
+{
+    public static readonly TimeSpan Leeway = TimeSpan.FromSeconds(2);
+}
+
+[CollectionDefinition(Name)]
+public sealed class IdentityWithLeewayCollection : ICollectionFixture<IdentityWithLeewayFixture>
+{
+    public const string Name = "Identity with a reuse leeway";
 }

@@ -155,4 +155,21 @@ public sealed class SignInTests(IdentityFixture identity)
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Another_language_keeps_the_sign_in_s_return_address_and_stays_chosen()
+    {
+        using var browser = identity.Browser();
+        const string page = SignInPage + "?ReturnUrl=%2Fconnect%2Fauthorize%3Fclient_id%3Dforum-web";
+
+        var english = await browser.GetStringAsync(page);
+        var link = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(english, "href=\"([^\"]+)\" lang=\"ru\"").Groups[1].Value);
+        var russian = await browser.GetStringAsync(link);
+        var next = await browser.GetStringAsync(SignInPage);
+
+        Assert.Contains("ReturnUrl=%2Fconnect%2Fauthorize%3Fclient_id%3Dforum-web", link, StringComparison.Ordinal);
+        Assert.Contains("value=\"/connect/authorize?client_id=forum-web\"", russian, StringComparison.Ordinal);
+        Assert.Contains("<h1>Войти</h1>", russian, StringComparison.Ordinal);
+        Assert.Contains("<h1>Войти</h1>", next, StringComparison.Ordinal);
+    }
 }

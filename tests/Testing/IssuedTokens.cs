@@ -21,7 +21,19 @@ public sealed class IssuedTokens(Func<HttpClient> identity)
         while (true)
         {
             var entry = tokens.GetOrAdd(role, r => new Lazy<Task<(string, DateTimeOffset)>>(() => IssueAsync(r)));
-            var (token, expires) = await entry.Value;
+            (string Token, DateTimeOffset Expires) issued;
+            try
+            {
+                issued = await entry.Value;
+            }
+            catch
+            {
+                // Not kept: the next call asks again.
+                tokens.TryRemove(new KeyValuePair<string, Lazy<Task<(string, DateTimeOffset)>>>(role, entry));
+                throw;
+            }
+
+            var (token, expires) = issued;
             if (expires - DateTimeOffset.UtcNow > RenewBefore)
             {
                 return token;

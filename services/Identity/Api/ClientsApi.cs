@@ -5,6 +5,7 @@ using ForumPlatform.Identity.People;
 using ForumPlatform.Identity.Server;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -79,13 +80,21 @@ public static partial class ClientsApi
 
         if (await applications.FindByClientIdAsync(request.ClientId!, cancellationToken) is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The client id is taken.",
-                detail: $"A client '{request.ClientId}' exists; revoke it first or choose another id.");
+            return ClientIdTaken(request.ClientId!);
         }
 
         var secret = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         var granted = roles.Select(role => role!).Distinct(StringComparer.Ordinal).ToList();
-        await clients.CreateAsync(request.ClientId!, request.DisplayName!.Trim(), secret, granted, cancellationToken);
+        try
+        {
+            await clients.CreateAsync(request.ClientId!, request.DisplayName!.Trim(), secret, granted, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Created by a concurrent request since the check above: the unique index refused this one.
+            return ClientIdTaken(request.ClientId!);
+        }
+
         await audit.AddAsync(AuditKinds.ClientCreated, request.ClientId, IdentityApi.Actor(http), http,
             $"roles: {(granted.Count == 0 ? "none" : string.Join(", ", granted))}", cancellationToken);
         return TypedResults.Created($"/api/identity/clients/{request.ClientId}",
@@ -106,6 +115,10 @@ public static partial class ClientsApi
         await audit.AddAsync(AuditKinds.ClientRevoked, clientId, IdentityApi.Actor(http), http, null, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static ProblemHttpResult ClientIdTaken(string clientId) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: "The client id is taken.",
+        detail: $"A client '{clientId}' exists; revoke it first or choose another id.");
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{2,99}$")]
     private static partial Regex ClientIdPattern();

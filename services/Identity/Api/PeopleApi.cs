@@ -140,9 +140,9 @@ internal static class IdentityApi
     /// <summary>Who made the request: the token's subject (a person's id or a client's id).</summary>
     public static string Actor(HttpContext http) => http.User.FindFirstValue("sub") ?? "unknown";
 
-    /// <summary>A change Identity refused: the account changed meanwhile (its concurrency stamp moved).</summary>
+    /// <summary>A change refused: it would leave no admin, or the account changed meanwhile (its concurrency stamp moved).</summary>
     public static ProblemHttpResult Conflict(IdentityResult result) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
-        title: "The account changed meanwhile.",
-        detail: $"{string.Join(" ", result.Errors.Select(error => error.Description))} Read it again and retry.");
+        title: "The change was refused.",
+        detail: string.Join(" ", result.Errors.Select(error => error.Description)));
 }

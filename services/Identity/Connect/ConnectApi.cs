@@ -60,11 +60,12 @@ public static class ConnectApi
 
     /// <summary>
     /// Tokens for a code, a refresh token or a machine client's credentials. For a person, the claims are read again
-    /// from the account each time, so a removed role or a lock takes effect at the next refresh.
+    /// from the account each time, so a removed role or a lock takes effect at the next refresh. Machine tokens are
+    /// not audited one by one (a client may ask every 15 minutes); creating and revoking clients is.
     /// </summary>
     private static async Task<IResult> ExchangeAsync(
         HttpContext http, UserManager<ForumUser> users, SignInManager<ForumUser> signIns, MachineClients clients,
-        IOpenIddictApplicationManager applications, AuditLog audit, IOptions<IdentityServerOptions> options, CancellationToken cancellationToken)
+        IOpenIddictApplicationManager applications, IOptions<IdentityServerOptions> options, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
@@ -73,7 +74,6 @@ public static class ConnectApi
                 ?? throw new InvalidOperationException("OpenIddict let through an unknown client.");
             var roles = await clients.RolesOfAsync(application, cancellationToken);
             var principal = Principals.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application, cancellationToken), roles, request.GetScopes(), options.Value.Audience);
-            await audit.AddAsync(AuditKinds.TokenIssued, request.ClientId, request.ClientId, http, "client credentials", cancellationToken);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -93,13 +93,24 @@ public static class ConnectApi
         return Refuse(Errors.UnsupportedGrantType, "This grant type is not supported.");
     }
 
-    /// <summary>Signs the person out of the identity service, then OpenIddict sends them to the client's registered address.</summary>
-    private static async Task<IResult> EndSessionAsync(HttpContext http, SignInManager<ForumUser> signIns, AuditLog audit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs the person out of the identity service, then OpenIddict sends them to the client's registered address.
+    /// Only with an <c>id_token_hint</c> (which OpenIddict has validated): without one, any page could sign a person out
+    /// with an image, so they are sent to the sign-out page to confirm.
+    /// </summary>
+    private static async Task<IResult> EndSessionAsync(
+        HttpContext http, SignInManager<ForumUser> signIns, UserManager<ForumUser> users, AuditLog audit, CancellationToken cancellationToken)
     {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (string.IsNullOrEmpty(request.IdTokenHint))
+        {
+            return Results.Redirect("/account/signout");
+        }
+
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (cookie.Succeeded)
         {
-            var subject = cookie.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+            var subject = users.GetUserId(cookie.Principal);
             await signIns.SignOutAsync();
             await audit.AddAsync(AuditKinds.SignOut, subject, subject, http, null, cancellationToken);
         }

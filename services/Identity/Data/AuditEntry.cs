@@ -51,7 +51,6 @@ public static class AuditKinds
     public const string SignInFailed = "sign-in-failed";
     public const string LockedOut = "locked-out";
     public const string SignOut = "sign-out";
-    public const string TokenIssued = "token-issued";
     public const string PasswordChanged = "password-changed";
     public const string RoleGranted = "role-granted";
     public const string RoleRemoved = "role-removed";

@@ -1,5 +1,6 @@
 using ForumPlatform.Identity.Data;
 using ForumPlatform.Identity.Server;
+using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -47,6 +48,11 @@ public sealed class Accounts(
             return IdentityResult.Success;
         }
 
+        if (role == ForumRoles.Admin && await IsLastAdminAsync(user))
+        {
+            return LastAdmin();
+        }
+
         var result = await users.RemoveFromRoleAsync(user, role);
         if (result.Succeeded)
         {
@@ -59,6 +65,11 @@ public sealed class Accounts(
 
     public async Task<IdentityResult> LockAsync(ForumUser user, string actor, HttpContext? http, CancellationToken cancellationToken)
     {
+        if (await IsLastAdminAsync(user))
+        {
+            return LastAdmin();
+        }
+
         var result = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         if (result.Succeeded)
         {
@@ -90,6 +101,20 @@ public sealed class Accounts(
         await audit.AddAsync(AuditKinds.ResetLinkCreated, user.Id, actor, http, null, cancellationToken);
         return (link, DateTimeOffset.UtcNow + ResetLinkLifetime);
     }
+
+    /// <summary>Whether <paramref name="user"/> is the only admin who can sign in: without them nobody could manage people.</summary>
+    private async Task<bool> IsLastAdminAsync(ForumUser user)
+    {
+        var admins = await users.GetUsersInRoleAsync(ForumRoles.Admin);
+        return admins.Any(admin => admin.Id == user.Id)
+            && !admins.Any(admin => admin.Id != user.Id && !(admin.LockoutEnd > DateTimeOffset.UtcNow));
+    }
+
+    private static IdentityResult LastAdmin() => IdentityResult.Failed(new IdentityError
+    {
+        Code = "LastAdmin",
+        Description = "This is the last admin who can sign in; make another admin first.",
+    });
 
     /// <summary>Revokes every refresh token and authorization of the person and ends their sign-in cookie at its next check.</summary>
     public async Task EndSessionsAsync(ForumUser user, CancellationToken cancellationToken)

@@ -16,11 +16,14 @@ public sealed class MachineClients(IOpenIddictApplicationManager applications)
     /// <summary>Creates or updates the website's client from configuration: its redirect URIs change with every run.</summary>
     public async Task RegisterWebClientAsync(WebClientOptions web, string? developmentSecret, CancellationToken cancellationToken)
     {
-        var secret = web.ClientSecret ?? developmentSecret;
-        if (web.RedirectUris.Count == 0 || secret is null)
+        if (web.RedirectUris.Count == 0)
         {
             return;
         }
+
+        var secret = web.ClientSecret ?? developmentSecret
+            ?? throw new InvalidOperationException(
+                "Identity:WebClient:ClientSecret is not set: the website's client needs a secret outside Development.");
 
         var descriptor = new OpenIddictApplicationDescriptor
         {

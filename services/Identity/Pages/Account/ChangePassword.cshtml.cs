@@ -12,7 +12,12 @@ namespace ForumPlatform.Identity.Pages.Account;
 /// <summary>A signed-in person changes their password; their other sessions and refresh tokens end.</summary>
 [Authorize(AuthenticationSchemes = "Identity.Application")]
 public sealed class ChangePasswordModel(
-    UserManager<ForumUser> users, SignInManager<ForumUser> signIns, Accounts accounts, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+    UserManager<ForumUser> users,
+    SignInManager<ForumUser> signIns,
+    SignInLimiter limiter,
+    Accounts accounts,
+    AuditLog audit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your password.")]
@@ -43,12 +48,24 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
+        // The current password is checked as a sign-in is: limited, and counted towards lockout, so a stolen session
+        // cannot be used to guess it.
+        if (!limiter.TryAttempt(HttpContext.Connection.RemoteIpAddress?.ToString(), user.Email!, out _))
+        {
+            Error = text["Too many sign-in attempts. Try again in a few minutes."];
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+
+        if (!(await signIns.CheckPasswordSignInAsync(user, Current, lockoutOnFailure: true)).Succeeded)
+        {
+            Error = text["The current password is not right."];
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, Current, Form.Password);
         if (!result.Succeeded)
         {
-            Error = result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-                ? text["The current password is not right."]
-                : string.Join(" ", result.Errors.Select(error => text[error.Description].Value));
+            Error = string.Join(" ", result.Errors.Select(error => text[error.Description].Value));
             return Page();
         }
 

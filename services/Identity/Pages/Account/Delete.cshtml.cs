@@ -12,7 +12,12 @@ namespace ForumPlatform.Identity.Pages.Account;
 /// <summary>A person deletes their own account, after typing their password; their tokens are revoked with it.</summary>
 [Authorize(AuthenticationSchemes = "Identity.Application")]
 public sealed class DeleteModel(
-    UserManager<ForumUser> users, SignInManager<ForumUser> signIns, Accounts accounts, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+    UserManager<ForumUser> users,
+    SignInManager<ForumUser> signIns,
+    SignInLimiter limiter,
+    Accounts accounts,
+    AuditLog audit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your password.")]
@@ -38,7 +43,14 @@ public sealed class DeleteModel(
             return Page();
         }
 
-        if (!await users.CheckPasswordAsync(user, Password))
+        // Checked as a sign-in is: limited, and counted towards lockout.
+        if (!limiter.TryAttempt(HttpContext.Connection.RemoteIpAddress?.ToString(), user.Email!, out _))
+        {
+            Error = text["Too many sign-in attempts. Try again in a few minutes."];
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+
+        if (!(await signIns.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true)).Succeeded)
         {
             Error = text["The password is not right."];
             return Page();

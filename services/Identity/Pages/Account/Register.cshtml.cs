@@ -6,14 +6,16 @@ using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ForumPlatform.Identity.Pages.Account;
 
 /// <summary>
-/// A reader creates an account of their own, with no role (<c>Identity:AllowRegistration</c> turns this off). An email
-/// already taken gets the same answer as a new one would after sign-in fails, so the page never tells which exist.
+/// A reader creates an account of their own, with no role (<c>Identity:AllowRegistration</c> turns this off). Without
+/// e-mail verification a registration cannot hide that an email is taken (it would otherwise sign the reader in), so it
+/// says only that the account cannot be created, and counts against the sign-in limits like a sign-in.
 /// </summary>
 public sealed class RegisterModel(
     UserManager<ForumUser> users,
@@ -71,7 +73,17 @@ public sealed class RegisterModel(
         }
 
         var user = new ForumUser { UserName = Email, Email = Email, DisplayName = Name.Trim(), CreatedAt = DateTimeOffset.UtcNow };
-        var result = await users.CreateAsync(user, Form.Password);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user, Form.Password);
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations of one email at once: the unique index refused the second.
+            result = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(Email));
+        }
+
         if (!result.Succeeded)
         {
             var taken = result.Errors.Any(error => error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName));

@@ -13,7 +13,7 @@ namespace ForumPlatform.Identity.Pages.Account;
 
 /// <summary>
 /// Sign-in with email and password. Every refusal reads the same (unknown account, wrong password, locked out), so
-/// the page never tells whether an account exists; an unknown account costs a password hash too, so the time does not tell.
+/// the page never tells whether an account exists; every refusal costs one password hash, so the time does not tell.
 /// </summary>
 public sealed class SignInModel(
     SignInManager<ForumUser> signIns,
@@ -64,6 +64,13 @@ public sealed class SignInModel(
         }
 
         var result = await signIns.PasswordSignInAsync(user, Form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut || result.IsNotAllowed || user.PasswordHash is null)
+        {
+            // Identity answers these without hashing the password (a locked account, one that has no password yet);
+            // hash one anyway, so the time tells nothing either.
+            users.PasswordHasher.VerifyHashedPassword(Nobody, NobodysHash, Form.Password);
+        }
+
         if (result.Succeeded)
         {
             await audit.AddAsync(AuditKinds.SignIn, user.Id, user.Id, HttpContext, null, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.Identity.People;
 using Microsoft.AspNetCore.Identity;
@@ -8,15 +7,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ForumPlatform.Identity.Pages.Account;
 
 /// <summary>Signs out of the identity service (a POST with its anti-forgery token, so no other site can sign anyone out).</summary>
-public sealed class SignOutModel(SignInManager<ForumUser> signIns, AuditLog audit) : PageModel
+public sealed class SignOutModel(SignInManager<ForumUser> signIns, UserManager<ForumUser> users, AuditLog audit) : PageModel
 {
+    /// <summary>Whether someone is signed in: they are asked to confirm, as a GET must not sign anyone out.</summary>
+    public bool SignedIn => signIns.IsSignedIn(User);
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var subject = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var subject = users.GetUserId(User);
         await signIns.SignOutAsync();
         if (subject is not null)
         {
