@@ -92,6 +92,7 @@ public static class IdentityServiceExtensions
                 ["before"] = "Entries older than this id (the last id of the previous page).",
             });
         builder.Services.AddScoped<Accounts>();
+        builder.Services.AddScoped<PasswordConfirmation>();
         builder.Services.AddScoped<MachineClients>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddSingleton<SignInLimiter>();

@@ -116,4 +116,28 @@ public sealed class AccountPagesTests(IdentityFixture identity)
         using var account = await browser.GetAsync("/account");
         Assert.Equal(HttpStatusCode.Redirect, account.StatusCode);
     }
+
+    [Fact]
+    public async Task Guessing_the_password_on_the_delete_page_is_limited_like_a_sign_in_and_deletes_nothing()
+    {
+        var email = $"reader-{Guid.NewGuid():N}@example.org";
+        using var browser = identity.Browser();
+        using (var registered = await RegisterAsync(browser, email, "a long enough password"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < IdentityFixture.SignInsPerAccount + 1; attempt++)
+        {
+            using var guess = await PostFormAsync(browser, "/account/delete", new() { ["Password"] = $"guess {attempt}" });
+            statuses.Add(guess.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.DoesNotContain(HttpStatusCode.Redirect, statuses);
+        var user = await FindAsync(email);
+        Assert.NotNull(user);
+        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow, "wrong passwords typed there count towards lockout");
+    }
 }

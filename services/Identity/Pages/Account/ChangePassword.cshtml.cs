@@ -14,7 +14,7 @@ namespace ForumPlatform.Identity.Pages.Account;
 public sealed class ChangePasswordModel(
     UserManager<ForumUser> users,
     SignInManager<ForumUser> signIns,
-    SignInLimiter limiter,
+    PasswordConfirmation passwords,
     Accounts accounts,
     AuditLog audit,
     IStringLocalizer<SharedResource> text) : PageModel
@@ -48,18 +48,14 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
-        // The current password is checked as a sign-in is: limited, and counted towards lockout, so a stolen session
-        // cannot be used to guess it.
-        if (!limiter.TryAttempt(HttpContext.Connection.RemoteIpAddress?.ToString(), user.Email!, out _))
+        switch (await passwords.CheckAsync(HttpContext, user, Current))
         {
-            Error = text["Too many sign-in attempts. Try again in a few minutes."];
-            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
-        }
-
-        if (!(await signIns.CheckPasswordSignInAsync(user, Current, lockoutOnFailure: true)).Succeeded)
-        {
-            Error = text["The current password is not right."];
-            return Page();
+            case PasswordConfirmed.Limited:
+                Error = text["Too many sign-in attempts. Try again in a few minutes."];
+                return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+            case PasswordConfirmed.Wrong:
+                Error = text["The current password is not right."];
+                return Page();
         }
 
         var result = await users.ChangePasswordAsync(user, Current, Form.Password);

@@ -14,7 +14,7 @@ namespace ForumPlatform.Identity.Pages.Account;
 public sealed class DeleteModel(
     UserManager<ForumUser> users,
     SignInManager<ForumUser> signIns,
-    SignInLimiter limiter,
+    PasswordConfirmation passwords,
     Accounts accounts,
     AuditLog audit,
     IStringLocalizer<SharedResource> text) : PageModel
@@ -43,17 +43,14 @@ public sealed class DeleteModel(
             return Page();
         }
 
-        // Checked as a sign-in is: limited, and counted towards lockout.
-        if (!limiter.TryAttempt(HttpContext.Connection.RemoteIpAddress?.ToString(), user.Email!, out _))
+        switch (await passwords.CheckAsync(HttpContext, user, Password))
         {
-            Error = text["Too many sign-in attempts. Try again in a few minutes."];
-            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
-        }
-
-        if (!(await signIns.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true)).Succeeded)
-        {
-            Error = text["The password is not right."];
-            return Page();
+            case PasswordConfirmed.Limited:
+                Error = text["Too many sign-in attempts. Try again in a few minutes."];
+                return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+            case PasswordConfirmed.Wrong:
+                Error = text["The password is not right."];
+                return Page();
         }
 
         await accounts.EndSessionsAsync(user, cancellationToken);
