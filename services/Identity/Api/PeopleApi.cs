@@ -35,7 +35,7 @@ public static class PeopleApi
     }
 
     private static async Task<Ok<List<PersonResponse>>> ListPeople(
-        string? search, int? limit, IdentityDb db, UserManager<ForumUser> users, CancellationToken cancellationToken)
+        string? search, int? limit, IdentityDb db, CancellationToken cancellationToken)
     {
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
@@ -45,7 +45,9 @@ public static class PeopleApi
         }
 
         var people = await query.OrderBy(user => user.NormalizedEmail).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
+        var ids = people.Select(user => user.Id).ToList();
         var roles = await (from userRole in db.UserRoles
+                           where ids.Contains(userRole.UserId)
                            join role in db.Roles on userRole.RoleId equals role.Id
                            select new { userRole.UserId, role.Name }).ToListAsync(cancellationToken);
         var byUser = roles.ToLookup(entry => entry.UserId, entry => entry.Name!);

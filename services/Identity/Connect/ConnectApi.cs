@@ -40,7 +40,7 @@ public static class ConnectApi
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = cookie.Succeeded ? await users.GetUserAsync(cookie.Principal) : null;
 
-        if (user is null || request.HasPromptValue(PromptValues.Login) || !await signIns.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        if (!await MaySignInAsync(user, users, signIns) || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -54,7 +54,7 @@ public static class ConnectApi
             return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
         }
 
-        var principal = await Principals.ForPersonAsync(users, user, request.GetScopes(), options.Value.Audience);
+        var principal = await Principals.ForPersonAsync(users, user!, request.GetScopes(), options.Value.Audience);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
@@ -81,12 +81,12 @@ public static class ConnectApi
         {
             var granted = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var user = granted.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
-            if (user is null || !await signIns.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+            if (!await MaySignInAsync(user, users, signIns))
             {
                 return Refuse(Errors.InvalidGrant, "The account no longer exists or may not sign in.");
             }
 
-            var principal = await Principals.ForPersonAsync(users, user, granted.Principal!.GetScopes(), options.Value.Audience);
+            var principal = await Principals.ForPersonAsync(users, user!, granted.Principal!.GetScopes(), options.Value.Audience);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -147,6 +147,10 @@ public static class ConnectApi
 
         return Results.Ok(claims);
     }
+
+    /// <summary>Whether the account exists and may sign in now (not locked, confirmed as Identity requires).</summary>
+    private static async Task<bool> MaySignInAsync(ForumUser? user, UserManager<ForumUser> users, SignInManager<ForumUser> signIns) =>
+        user is not null && await signIns.CanSignInAsync(user) && !await users.IsLockedOutAsync(user);
 
     private static IResult Refuse(string error, string description) =>
         Results.Forbid(Failure(error, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);

@@ -23,8 +23,6 @@ public sealed class Accounts(
     /// <summary>How long a reset link works; it works once, as setting a password changes the account's security stamp.</summary>
     public static readonly TimeSpan ResetLinkLifetime = TimeSpan.FromHours(24);
 
-    public Task<ForumUser?> FindAsync(string id) => users.FindByIdAsync(id);
-
     public async Task<IdentityResult> GrantRoleAsync(ForumUser user, string role, string actor, HttpContext? http, CancellationToken cancellationToken)
     {
         if (await users.IsInRoleAsync(user, role))

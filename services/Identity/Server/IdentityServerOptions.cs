@@ -51,7 +51,8 @@ public sealed class SigningKeyOptions
 
     /// <summary>
     /// Signing certificates (PEM with its key beside it, or PKCS#12), current and next. A certificate whose
-    /// validity has not begun is published in the JWKS but does not sign until it begins: the rotation.
+    /// validity has not begun is published in the JWKS but does not sign; OpenIddict picks the signing certificate at
+    /// start-up, so the next one signs from the first restart after its validity begins: the rotation.
     /// </summary>
     public List<CertificateFile> SigningCertificates { get; set; } = [];
 

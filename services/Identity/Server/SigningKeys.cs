@@ -28,8 +28,8 @@ internal static class SigningKeys
                 "(see the README: signing keys and their rotation).");
         }
 
-        // OpenIddict signs with a certificate that is valid now, and publishes every signing certificate in the JWKS,
-        // one not yet valid included: that is how the next key is known to every validator before it signs.
+        // OpenIddict signs with a certificate that is valid at start-up, and publishes every signing certificate in the
+        // JWKS, one not yet valid included: that is how the next key is known to every validator before it signs.
         foreach (var certificate in options.SigningCertificates)
         {
             server.AddSigningCertificate(Load(certificate));
