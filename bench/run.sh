@@ -3,20 +3,16 @@
 #   bench/run.sh                      all scenarios
 #   bench/run.sh notifications        one (publish-latency, gateway-overhead, gateway-vs-nginx, tokens, notifications, articles-10k,
 #                                     agenda-500, statistics, startup)
+#   bench/run.sh --quick [scenario]   tiny sizes: shows each scenario still runs to its end (the test command does this)
 # gateway-vs-nginx needs wrk and nginx; they are installed from the distribution's packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source eng/ensure-broker.sh
 source eng/apt-install.sh
 ensure_broker test
-if [ $# -eq 0 ] || [[ " $* " == *" gateway-vs-nginx "* ]]; then
-  missing=()
-  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-  command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "==> Installing ${missing[*]} from the distribution's packages for gateway-vs-nginx..."
-    apt_install "${missing[@]}"
-  fi
+source eng/ensure-load-tools.sh
+if [ $# -eq 0 ] || [[ " $* " == *" gateway-vs-nginx "* ]] || [[ " $* " == " --quick " ]]; then
+  ensure_load_tools
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 MASSTRANSIT_USAGE_TELEMETRY=false BENCH_CONFIGURATION=Release
 dotnet build bench/ForumPlatform.Bench -c Release -nologo -v:q

@@ -19,8 +19,10 @@ public static class AgendaExports
     private const int SlotsPerDay = 20;
 
     public static async Task<(IReadOnlyList<Series> Series, IReadOnlyDictionary<string, string> Notes)> RunAsync(
-        RunningForumPlatform system, int sessions, int speakers, int requests)
+        RunningForumPlatform system, BenchScale scale)
     {
+        var (sessions, speakers, requests, moves) = (scale.Of(500, 6), scale.Of(300, 12), scale.Of(200, 2), scale.Of(100, 2));
+        var warmUps = scale.Of(20, 1);
         using var organizer = system.Gateway(ForumRoles.Organizer);
         var rooms = new List<string>();
         for (var i = 0; i < Rooms; i++)
@@ -45,16 +47,16 @@ public static class AgendaExports
             created.Add((await IdOfAsync(await organizer.PostAsJsonAsync($"{Forum}/sessions", body)), slot, room, start));
         }
 
-        var firstRelease = await TimeAsync(() => organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = "Bench: 500 sessions." }));
+        var firstRelease = await TimeAsync(() => organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = $"Bench: {sessions} sessions." }));
 
         // Move 100 sessions five minutes later (they stay in their slot, so no new clash).
-        foreach (var (id, slot, room, start) in created.Take(100))
+        foreach (var (id, slot, room, start) in created.Take(moves))
         {
             var moved = Session(created.FindIndex(c => c.Id == id), start.AddMinutes(5), rooms[room], people, slot, room);
             (await organizer.PutAsJsonAsync($"{Forum}/sessions/{id}", moved)).EnsureSuccessStatusCode();
         }
 
-        var secondRelease = await TimeAsync(() => organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = "Bench: 100 moves." }));
+        var secondRelease = await TimeAsync(() => organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = $"Bench: {moves} moves." }));
 
         // Statistics and notifications are still consuming the releases' events; time the reads once they are done.
         using var admin = system.Gateway(ForumRoles.Admin);
@@ -62,7 +64,7 @@ public static class AgendaExports
         {
             var metrics = (await admin.GetFromJsonAsync<JsonElement>("/api/stats/platform")).GetProperty("metrics");
             return metrics.TryGetProperty("sessions.scheduled", out var scheduled) && scheduled.GetProperty("all").GetInt64() >= sessions
-                && metrics.TryGetProperty("sessions.rescheduled", out var rescheduled) && rescheduled.GetProperty("all").GetInt64() >= 100;
+                && metrics.TryGetProperty("sessions.rescheduled", out var rescheduled) && rescheduled.GetProperty("all").GetInt64() >= moves;
         }, TimeSpan.FromMinutes(2), "statistics to consume the releases' events");
         await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -76,8 +78,8 @@ public static class AgendaExports
         foreach (var export in new[] { "schedule.json", "schedule.xml", "schedule.ics", "sessions" })
         {
             var path = $"{Forum}/{export}";
-            var (full, size, etag, firstMs) = await FetchAsync(reader, path, requests, etag: null);
-            var (notModified, _, _, _) = await FetchAsync(reader, path, requests, etag);
+            var (full, size, etag, firstMs) = await FetchAsync(reader, path, warmUps, requests, etag: null);
+            var (notModified, _, _, _) = await FetchAsync(reader, path, warmUps, requests, etag);
             series.Add(new Series("agenda-500", $"{export} 200", full));
             series.Add(new Series("agenda-500", $"{export} 304 (If-None-Match)", notModified));
             notes[$"{export}"] = $"{size / 1024.0:F0} KiB; first request after the release (renders it): {firstMs:F1} ms";
@@ -129,13 +131,13 @@ public static class AgendaExports
     }
 
     private static async Task<(List<double> Times, long Size, System.Net.Http.Headers.EntityTagHeaderValue? ETag, double FirstMs)> FetchAsync(
-        HttpClient client, string path, int requests, System.Net.Http.Headers.EntityTagHeaderValue? etag)
+        HttpClient client, string path, int warmUps, int requests, System.Net.Http.Headers.EntityTagHeaderValue? etag)
     {
         var times = new List<double>(requests);
         var first = 0.0;
         long size = 0;
         System.Net.Http.Headers.EntityTagHeaderValue? seen = null;
-        for (var i = 0; i < requests + 20; i++)
+        for (var i = 0; i < requests + warmUps; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             if (etag is not null)
@@ -159,7 +161,7 @@ public static class AgendaExports
                 first = elapsed;
             }
 
-            if (i >= 20)
+            if (i >= warmUps)
             {
                 times.Add(elapsed);
             }

@@ -23,8 +23,9 @@ public static class ArticleReads
     ];
 
     public static async Task<(IReadOnlyList<Series> Series, IReadOnlyDictionary<string, string> Notes)> RunAsync(
-        RunningForumPlatform system, int articles, int requests)
+        RunningForumPlatform system, BenchScale scale)
     {
+        var (articles, requests) = (scale.Of(10_000, 10), scale.Of(500, 2));
         using var editor = system.Gateway(ForumRoles.Editor);
         using var reader = system.Gateway();
         var run = Guid.NewGuid().ToString("N")[..6];
@@ -99,7 +100,7 @@ public static class ArticleReads
 
     private static async Task<Series> TimeAsync(HttpClient client, string name, string path, int requests)
     {
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < Math.Min(20, requests); i++) // warm-up
         {
             (await client.GetAsync(path)).EnsureSuccessStatusCode();
         }

@@ -13,12 +13,12 @@ public static class GatewayOverhead
 {
     private const string Path = "/api/agenda/forums/tianshan-forum-2025";
 
-    public static async Task<IReadOnlyList<Series>> RunAsync(RunningForumPlatform system, int requests)
+    public static async Task<IReadOnlyList<Series>> RunAsync(RunningForumPlatform system, BenchScale scale)
     {
         using var direct = system.Client("agenda", ForumRoles.Editor);
         using var gateway = system.GatewayOnItsOwnPort(ForumRoles.Editor);
 
-        var (directTimes, gatewayTimes) = await AlternatingGets.TimeAsync(direct, gateway, Path, warmUps: 200, requests);
+        var (directTimes, gatewayTimes) = await AlternatingGets.TimeAsync(direct, gateway, Path, warmUps: scale.Of(200, 2), scale.Of(2000, 5));
 
         return
         [

@@ -32,8 +32,9 @@ public static partial class GatewayVersusNginx
     private sealed record Target(string Name, Uri Base, Func<Task<string>>? Token, Func<TimeSpan>? ProxyCpu);
 
     public static async Task<(IReadOnlyList<LoadResult> Results, IReadOnlyDictionary<string, string> Notes)> RunAsync(
-        RunningForumPlatform system, int rounds, TimeSpan duration, int connections)
+        RunningForumPlatform system, BenchScale scale)
     {
+        var (rounds, duration, connections) = (scale.Of(3, 1), scale.Of(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1)), scale.Of(32, 2));
         using var agendaClient = system.Client("agenda");
         var agenda = agendaClient.BaseAddress!;
         Func<Task<string>> token = () => system.Tokens.ForRoleAsync(ForumRoles.Editor);
@@ -73,7 +74,7 @@ public static partial class GatewayVersusNginx
         };
         foreach (var target in targets)
         {
-            await WrkAsync(target, TimeSpan.FromSeconds(3), connections); // warm-up
+            await WrkAsync(target, scale.Of(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1)), connections); // warm-up
         }
 
         // Saturated (many connections) for throughput; one connection for the latency a hop adds without queueing.

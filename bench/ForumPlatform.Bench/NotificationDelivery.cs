@@ -21,8 +21,11 @@ namespace ForumPlatform.Bench;
 public static class NotificationDelivery
 {
     public static async Task<(List<Series> Series, Dictionary<string, string> Notes)> RunAsync(
-        RunningForumPlatform system, int latencyEvents, int[] fanouts)
+        RunningForumPlatform system, BenchScale scale)
     {
+        var latencyEvents = scale.Of(500, 3);
+        var warmUps = scale.Of(300, 3);
+        int[] fanouts = scale.Quick ? [5] : Environment.GetEnvironmentVariable("BENCH_FANOUTS") is { } f ? [.. f.Split(',').Select(int.Parse)] : [1_000, 10_000];
         await using var receiver = await WebhookReceiver.StartAsync();
         using var editor = system.Gateway(ForumRoles.Editor);
         using var anonymous = system.Gateway();
@@ -37,12 +40,12 @@ public static class NotificationDelivery
         await SubscribeAsync(anonymous, warmupHook, $"warmup-{run}");
         // Warm-up, not measured: tiered JIT, query compilation and connections in every process on the path (with
         // 50 warm-up events the tails were twice as long as with 300).
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < warmUps; i++)
         {
             await PublishAsync(editor, $"warmup-{run}", i);
         }
 
-        await receiver.WaitForAsync(warmupHook, 300, TimeSpan.FromSeconds(60));
+        await receiver.WaitForAsync(warmupHook, warmUps, TimeSpan.FromSeconds(60));
 
         // Drafts first, so the paced loop is one publish request per event.
         var drafts = new List<(string Id, System.Net.Http.Headers.EntityTagHeaderValue ETag)>();
@@ -74,7 +77,7 @@ public static class NotificationDelivery
             .Select(request => (request.ReceivedAt - returnedAt[((JsonElement)request.CloudEvent.Data!).GetProperty("articleId").GetString()!]).TotalMilliseconds)
             .ToList()));
 
-        var (listenerSeries, listenerNote) = await StreamListenersAsync(system, editor, listeners: 500, run);
+        var (listenerSeries, listenerNote) = await StreamListenersAsync(system, editor, listeners: scale.Of(500, 2), run);
         series.Add(listenerSeries);
         notes["stream listeners"] = listenerNote;
 

@@ -13,7 +13,7 @@ namespace ForumPlatform.Bench;
 /// </summary>
 public static class PublishLatency
 {
-    public static async Task<Series> RunAsync(RunningForumPlatform system, int articles)
+    public static async Task<Series> RunAsync(RunningForumPlatform system, BenchScale scale)
     {
         using var editor = system.Gateway(ForumRoles.Editor);
         using var admin = system.Gateway(ForumRoles.Admin);
@@ -22,7 +22,8 @@ public static class PublishLatency
 
         // Warm-up: the first events of each process pay JIT, query compilation and connection costs (seen as
         // second-long tails over the first ~100 publishes); the figures are for the steady state.
-        for (var i = 0; i < 100; i++)
+        var articles = scale.Of(200, 3);
+        for (var i = 0; i < scale.Of(100, 2); i++)
         {
             await PublishAsync(editor, $"{run} warm-up", i);
         }

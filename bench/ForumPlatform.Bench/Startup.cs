@@ -8,8 +8,10 @@ namespace ForumPlatform.Bench;
 /// </summary>
 public static class Startup
 {
-    public static async Task<IReadOnlyList<Series>> RunAsync(string repositoryRoot, string configuration, int runs)
+    public static async Task<IReadOnlyList<Series>> RunAsync(string repositoryRoot, BenchScale scale)
     {
+        var runs = scale.Of(3, 1);
+        var configuration = Environment.GetEnvironmentVariable("BENCH_CONFIGURATION") ?? "Release";
         var up = new List<double>();
         var down = new List<double>();
         for (var i = 0; i < runs; i++)

@@ -22,8 +22,9 @@ public static class StatisticsFigures
     private const string Scenario = "statistics";
 
     public static async Task<(IReadOnlyList<Series> Series, IReadOnlyDictionary<string, string> Notes)> RunAsync(
-        RunningForumPlatform system, int importRows, int requests)
+        RunningForumPlatform system, BenchScale scale)
     {
+        var (importRows, requests, warmUps) = (scale.Of(100_000, 20), scale.Of(300, 2), scale.Of(20, 1));
         using var analyst = system.Gateway(ForumRoles.Analyst);
         using var admin = system.Gateway(ForumRoles.Admin);
         var run = Guid.NewGuid().ToString("N")[..6];
@@ -73,10 +74,10 @@ public static class StatisticsFigures
         // 3. Queries over about a million observations.
         var matrix = $"bench.matrix.{run}";
         await DefineAsync(analyst, matrix, "annual");
-        var reporters = areas.Where(code => code != "CHN").Take(200).Prepend("CHN").ToList();
+        var reporters = areas.Where(code => code != "CHN").Take(scale.Of(200, 0)).Prepend("CHN").ToList();
         var partners = areas.Take(200).ToList();
         var writing = Stopwatch.StartNew();
-        var written = await WriteMatrixAsync(system.DatabasePath("statistics"), matrix, reporters, partners, 2000, 2024);
+        var written = await WriteMatrixAsync(system.DatabasePath("statistics"), matrix, reporters, partners, scale.Of(2000, 2023), 2024);
         notes["statistics query data"] = $"{written:N0} observations of {matrix} written into the SQLite file in {writing.Elapsed.TotalSeconds:F1} s";
 
         using var gateway = system.Gateway();
@@ -89,20 +90,20 @@ public static class StatisticsFigures
             ("yoy of the sum over CAS members", $"/api/stats/indicators/{matrix}/series/yoy?reporter=CHN&region=CAS", requests),
             ("one series as CSV", $"/api/stats/observations?indicator={matrix}&reporter=CHN&partner=KAZ&format=csv", requests),
             ("whole indicator (1M), page 1", $"/api/stats/observations?indicator={matrix}", requests),
-            ("whole indicator (1M), page 5,000", $"/api/stats/observations?indicator={matrix}&page=5000", Math.Max(20, requests / 10)),
+            ("whole indicator (1M), page 5,000", $"/api/stats/observations?indicator={matrix}&page={scale.Of(5000, 2)}", scale.Of(Math.Max(20, requests / 10), 1)),
         };
         foreach (var (name, path, count) in queries)
         {
-            var (directTimes, gatewayTimes) = await AlternatingGets.TimeAsync(direct, gateway, path, warmUps: 20, count);
+            var (directTimes, gatewayTimes) = await AlternatingGets.TimeAsync(direct, gateway, path, warmUps, count);
             series.Add(new Series(Scenario, $"{name}, direct", directTimes));
             series.Add(new Series(Scenario, $"{name}, gateway", gatewayTimes));
         }
 
         // 4. The platform figures' delivery latency: 30 days of 2,000 deliveries each, written straight into the file.
-        const int latencyDays = 30, deliveriesPerDay = 2000;
+        var (latencyDays, deliveriesPerDay) = (scale.Of(30, 2), scale.Of(2000, 3));
         await WriteDeliveryLatenciesAsync(system.DatabasePath("statistics"), latencyDays, deliveriesPerDay);
         var (directFigures, gatewayFigures) = await AlternatingGets.TimeAsync(
-            direct, gateway, $"/api/stats/platform?metric=none&days={latencyDays}", warmUps: 20, requests);
+            direct, gateway, $"/api/stats/platform?metric=none&days={latencyDays}", warmUps, requests);
         series.Add(new Series(Scenario, $"delivery latency, {latencyDays} days × {deliveriesPerDay:N0}, direct", directFigures));
         series.Add(new Series(Scenario, $"delivery latency, {latencyDays} days × {deliveriesPerDay:N0}, gateway", gatewayFigures));
 

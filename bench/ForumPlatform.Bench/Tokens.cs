@@ -21,16 +21,18 @@ public static class Tokens
 {
     private const string Path = "/api/agenda/forums/tianshan-forum-2025";
 
-    public static async Task<(IReadOnlyList<Series> Series, IReadOnlyDictionary<string, string> Notes)> RunAsync(RunningForumPlatform system, int tokens)
+    public static async Task<(IReadOnlyList<Series> Series, IReadOnlyDictionary<string, string> Notes)> RunAsync(RunningForumPlatform system, BenchScale scale)
     {
+        var tokens = scale.Of(1000, 3);
+        var warmUps = scale.Of(50, 1);
         // Issuance, one at a time.
         var issuance = new List<double>(tokens);
         var issued = new List<string>(tokens);
-        for (var i = 0; i < tokens + 50; i++)
+        for (var i = 0; i < tokens + warmUps; i++)
         {
             var started = Stopwatch.GetTimestamp();
             var (token, _) = await system.Tokens.IssueAsync(ForumRoles.Editor);
-            if (i >= 50)
+            if (i >= warmUps)
             {
                 issuance.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 issued.Add(token);
@@ -69,7 +71,7 @@ public static class Tokens
         using var gateway = system.GatewayOnItsOwnPort();
         var known = await system.Tokens.ForRoleAsync(ForumRoles.Editor);
         var (seen, unseen) = (new List<double>(tokens), new List<double>(tokens));
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < scale.Of(200, 2); i++)
         {
             await GetAsync(gateway, known);
         }

@@ -1,5 +1,6 @@
 using ForumPlatform.Agenda.Data;
 using ForumPlatform.Agenda.Releases;
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using ForumPlatform.ServiceDefaults;
 

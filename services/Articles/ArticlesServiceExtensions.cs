@@ -1,6 +1,7 @@
 using ForumPlatform.Articles.Content;
 using ForumPlatform.Articles.Data;
 using ForumPlatform.Articles.Publishing;
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using ForumPlatform.ServiceDefaults;
 

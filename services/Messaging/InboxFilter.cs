@@ -1,3 +1,4 @@
+using ForumPlatform.Database;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -5,13 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace ForumPlatform.Messaging;
 
 /// <summary>
-/// Runs a consumer inside one database transaction together with its inbox record. A message id the
-/// endpoint has already processed is acknowledged without running the consumer again. Consumers only change
-/// the scoped DbContext (and may add outbox events); this filter saves and commits.
+/// Runs a consumer inside one <see cref="DatabaseWrite"/> together with its inbox record. A message id the
+/// endpoint has already processed is acknowledged without running the consumer again. So consumers never save:
+/// they change the scoped DbContext (and may add outbox events), and this filter commits the write they run in.
 /// </summary>
 internal sealed partial class InboxFilter<TMessage>(
     MessagingDbContext db,
-    SqliteWriteGate writeGate,
     TimeProvider clock,
     ILogger<InboxFilter<TMessage>> logger) : IFilter<ConsumeContext<TMessage>>
     where TMessage : class
@@ -25,35 +25,25 @@ internal sealed partial class InboxFilter<TMessage>(
 
         // Each attempt (retries included) starts from a clean change tracker.
         db.ChangeTracker.Clear();
-        using var writing = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        await using var write = await db.BeginWriteAsync(cancellationToken);
+        var seen = await db.InboxMessages.AnyAsync(
+            message => message.MessageId == messageId && message.Consumer == consumer, cancellationToken);
+        if (seen)
         {
-            var seen = await db.InboxMessages.AnyAsync(
-                message => message.MessageId == messageId && message.Consumer == consumer, cancellationToken);
-            if (seen)
-            {
-                LogDuplicate(messageId, typeof(TMessage).Name, consumer);
-                return;
-            }
-
-            await next.Send(context);
-
-            db.InboxMessages.Add(new InboxMessage
-            {
-                MessageId = messageId,
-                Consumer = consumer,
-                MessageType = typeof(TMessage).FullName!,
-                ProcessedAt = clock.GetUtcNow(),
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            LogDuplicate(messageId, typeof(TMessage).Name, consumer);
+            return;
         }
-        catch
+
+        await next.Send(context);
+
+        db.InboxMessages.Add(new InboxMessage
         {
-            db.ChangeTracker.Clear();
-            throw;
-        }
+            MessageId = messageId,
+            Consumer = consumer,
+            MessageType = typeof(TMessage).FullName!,
+            ProcessedAt = clock.GetUtcNow(),
+        });
+        await write.CommitAsync(cancellationToken);
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("inbox");

@@ -1,46 +1,31 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ForumPlatform.Contracts;
+using ForumPlatform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ForumPlatform.Messaging;
 
 /// <summary>
 /// Base of every service's DbContext: the outbox and inbox tables live in the service's own database,
-/// so events and inbox records commit atomically with the service's data.
+/// so events and inbox records commit atomically with the service's data (in one <see cref="DatabaseWrite"/>).
 /// </summary>
-public abstract class MessagingDbContext(DbContextOptions options) : DbContext(options)
+/// <param name="options">The service's database options.</param>
+/// <param name="outbox">Where committed events are announced to the outbox relay; none where no relay runs (a command).</param>
+public abstract class MessagingDbContext(DbContextOptions options, OutboxSignal? outbox) : ServiceDbContext(options)
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
-    /// <summary>Ids of outbox rows saved but not yet committed; handed to the relay on commit.</summary>
-    internal List<Guid> UncommittedOutboxIds { get; } = [];
-
-    /// <summary>Work to run once the surrounding transaction commits (e.g. waking an in-process reader).</summary>
-    internal List<Action> AfterCommitActions { get; } = [];
-
-    /// <summary>
-    /// Runs <paramref name="action"/> after the current transaction commits, or after the next SaveChanges when
-    /// none is open; a rollback drops it. For signals only: the data is already durable when it runs.
-    /// </summary>
-    public void OnCommitted(Action action) => AfterCommitActions.Add(action);
-
-    /// <summary>
-    /// A transaction that holds SQLite's write lock from its start (Microsoft.Data.Sqlite begins it IMMEDIATE). A check
-    /// and the write that depends on it, run inside one, are serialised with every other writer: two requests booking
-    /// one room, taking one slug or changing one subscription are checked one after the other, so the second gets the
-    /// documented refusal instead of a double booking or a unique-index failure.
-    /// </summary>
-    public Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken) =>
-        Database.BeginTransactionAsync(cancellationToken);
-
-    /// <summary>Adds an event to the outbox; it is published after the surrounding transaction commits.</summary>
-    public void AddEvent<TEvent>(TEvent domainEvent) where TEvent : class, IForumEvent =>
-        OutboxMessages.Add(OutboxMessage.For(domainEvent));
+    /// <summary>Adds an event to the outbox; the relay publishes it once the write commits.</summary>
+    public void AddEvent<TEvent>(TEvent domainEvent) where TEvent : class, IForumEvent
+    {
+        var message = OutboxMessage.For(domainEvent);
+        OutboxMessages.Add(message);
+        OnCommitted(() => outbox?.Committed([message.Id]));
+    }
 
     /// <summary>
     /// Adds many events with one prepared INSERT on the open transaction, for changes that raise thousands of
@@ -79,8 +64,10 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             traceState.Value = (object?)message.TraceState ?? DBNull.Value;
             nextAttemptAt.Value = message.NextAttemptAt.UtcDateTime;
             await command.ExecuteNonQueryAsync(cancellationToken);
-            UncommittedOutboxIds.Add(domainEvent.EventId);
         }
+
+        var ids = domainEvents.Select(domainEvent => domainEvent.EventId).ToList();
+        OnCommitted(() => outbox?.Committed(ids));
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -88,14 +75,4 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
     }
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite cannot order or compare DateTimeOffset columns; stored as UTC text they sort and compare correctly.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
-    }
-
-    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(
-        value => value.UtcDateTime,
-        value => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)));
 }

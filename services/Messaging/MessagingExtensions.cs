@@ -13,28 +13,6 @@ public static class MessagingExtensions
     /// <summary>The connection string every service reads its broker from.</summary>
     public const string ConnectionName = "messaging";
 
-    private static readonly SqliteConnectionSettings SqliteSettings = new();
-
-    /// <summary>
-    /// The service's own SQLite database: connection string <c>{name}-db</c>, by default
-    /// <c>data/{name}.db</c> under the content root. Migrations are applied at start-up.
-    /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string name)
-        where TDbContext : MessagingDbContext
-    {
-        var connectionString = builder.Configuration.GetConnectionString($"{name}-db")
-            ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "data", $"{name}.db")}";
-        EnsureDirectoryExists(connectionString);
-
-        builder.Services.TryAddSingletonOutbox();
-        builder.Services.AddDbContext<TDbContext>((services, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(services.GetRequiredService<OutboxInterceptor>(), SqliteSettings));
-        builder.Services.AddScoped<MessagingDbContext>(services => services.GetRequiredService<TDbContext>());
-        builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
-        return builder;
-    }
-
     /// <summary>
     /// MassTransit over RabbitMQ (connection string <c>messaging</c>) with the outbox relay and, on every
     /// receive endpoint, retries for transient failures and the inbox. Queues are named
@@ -51,7 +29,9 @@ public static class MessagingExtensions
                 $"ConnectionStrings:{ConnectionName} is not set; it names the RabbitMQ broker (amqp://user:password@host:port/).");
 
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.SectionName));
-        builder.Services.TryAddSingletonOutbox();
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<MessagingDbContext>(services => services.GetRequiredService<TDbContext>());
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
 
         builder.Services.AddMassTransit(bus =>
@@ -79,23 +59,5 @@ public static class MessagingExtensions
             });
         });
         return builder;
-    }
-
-    private static void TryAddSingletonOutbox(this IServiceCollection services)
-    {
-        services.TryAddSingleton<OutboxSignal>();
-        services.TryAddSingleton<SqliteWriteGate>();
-        services.TryAddSingleton<OutboxInterceptor>();
-        services.TryAddSingleton(TimeProvider.System);
-    }
-
-    private static void EnsureDirectoryExists(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
     }
 }

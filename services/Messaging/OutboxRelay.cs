@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ForumPlatform.Messaging;
 
 /// <summary>
-/// Publishes outbox rows to the broker: each committed row at once (signalled by <see cref="OutboxInterceptor"/>),
+/// Publishes outbox rows to the broker: each committed row at once (announced by the write that committed it),
 /// and, on a timer, every unpublished row that is due again after a failed publish. The same timer deletes
 /// published outbox rows and inbox records past their retention. Delivery is at least once;
 /// consumers' inboxes absorb the rare duplicate (a publish confirmed but not marked before a crash).
@@ -19,7 +19,6 @@ internal sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
-    SqliteWriteGate writeGate,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
@@ -89,6 +88,8 @@ internal sealed partial class OutboxRelay<TDbContext>(
 
     private async Task PublishAsync(List<Guid> ids, CancellationToken stoppingToken)
     {
+        using var activity = ActivitySource.StartActivity("outbox relay");
+        activity?.SetTag("messaging.batch.message_count", ids.Count);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var rows = await db.OutboxMessages
@@ -97,37 +98,45 @@ internal sealed partial class OutboxRelay<TDbContext>(
         await PublishRowsAsync(db, rows, stoppingToken);
     }
 
+    /// <summary>
+    /// Publishes what is due again and deletes what is past retention. Looking costs a query or three, untraced; only
+    /// a sweep that finds work leaves a trace (one <c>outbox relay</c> span).
+    /// </summary>
     private async Task ResendDueAsync(CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var now = clock.GetUtcNow();
+        var (publishedBefore, processedBefore) = (now - settings.PublishedRetention, now - settings.InboxRetention);
+        var expiredOutbox = db.OutboxMessages.Where(message => message.PublishedAt != null && message.PublishedAt < publishedBefore);
+        var expiredInbox = db.InboxMessages.Where(message => message.ProcessedAt < processedBefore);
         var due = await db.OutboxMessages
             .Where(message => message.PublishedAt == null && message.NextAttemptAt <= now)
             .OrderBy(message => message.OccurredAt)
             .Take(settings.BatchSize)
             .ToListAsync(stoppingToken);
+        if (due.Count == 0 && !await expiredOutbox.AnyAsync(stoppingToken) && !await expiredInbox.AnyAsync(stoppingToken))
+        {
+            return;
+        }
+
+        using var activity = ActivitySource.StartActivity("outbox relay");
         if (due.Count > 0)
         {
             LogResending(due.Count);
+            activity?.SetTag("messaging.batch.message_count", due.Count);
             await PublishRowsAsync(db, due, stoppingToken);
         }
 
-        using var writing = await writeGate.EnterAsync(stoppingToken);
-        var publishedBefore = now - settings.PublishedRetention;
-        await db.OutboxMessages
-            .Where(message => message.PublishedAt != null && message.PublishedAt < publishedBefore)
-            .ExecuteDeleteAsync(stoppingToken);
-
-        var processedBefore = now - settings.InboxRetention;
-        await db.InboxMessages
-            .Where(message => message.ProcessedAt < processedBefore)
-            .ExecuteDeleteAsync(stoppingToken);
+        await using var write = await db.BeginWriteAsync(stoppingToken);
+        await expiredOutbox.ExecuteDeleteAsync(stoppingToken);
+        await expiredInbox.ExecuteDeleteAsync(stoppingToken);
+        await write.CommitAsync(stoppingToken);
     }
 
     /// <summary>
     /// Publishes a batch with every publish in flight at once (each waits for its broker confirm), then saves all
-    /// outcomes in one transaction through the write gate. A crash before that save republishes the batch; the
+    /// outcomes in one write. A crash before that save republishes the batch; the
     /// consumers' inboxes absorb the duplicates. Order within a batch is not kept, as consumers never relied on it:
     /// they process several messages at a time anyway.
     /// </summary>
@@ -164,10 +173,8 @@ internal sealed partial class OutboxRelay<TDbContext>(
             }
         }
 
-        using (await writeGate.EnterAsync(CancellationToken.None))
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
+        await using var write = await db.BeginWriteAsync(CancellationToken.None);
+        await write.CommitAsync(CancellationToken.None);
     }
 
     private async Task PublishRowAsync(OutboxMessage row, CancellationToken stoppingToken)

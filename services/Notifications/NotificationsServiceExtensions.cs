@@ -1,3 +1,4 @@
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using ForumPlatform.Notifications.Consumers;
 using ForumPlatform.Notifications.Data;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -87,7 +88,10 @@ public static class ServiceDefaultsExtensions
                     // Health probes every few seconds would bury the traces people look for.
                     options.Filter = context => !IsHealthProbe(context.Request))
                 .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation());
+                .AddEntityFrameworkCoreInstrumentation(options =>
+                    // A database command is traced inside a request, a message or a named background job only: the
+                    // polling of idle background loops would otherwise make a trace of its own every second or so.
+                    options.Filter = (_, _) => Activity.Current is { Parent: not null }));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -1,5 +1,7 @@
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using ForumPlatform.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ForumPlatform.Statistics.Consumers;
 using ForumPlatform.Statistics.Data;
 using ForumPlatform.Statistics.Indicators;
@@ -15,6 +17,7 @@ public static class StatisticsServiceExtensions
     public static IHostApplicationBuilder AddStatisticsService(this IHostApplicationBuilder builder, bool messaging = true)
     {
         builder.AddServiceDatabase<StatisticsDbContext>("statistics");
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<PlatformFigures>();
         builder.Services.AddScoped<ObservationImporter>();
         builder.Services.AddScoped<Series>();

@@ -22,9 +22,10 @@ public sealed class OutboxAndInboxTests(BrokerFixture broker) : IClassFixture<Br
             writerTraceId = request.TraceId.ToHexString();
             await service.WithDbAsync(async db =>
             {
+                await using var write = await db.BeginWriteAsync(CancellationToken.None);
                 db.Notes.Add(new Note { Text = "published" });
                 db.AddEvent(published);
-                await db.SaveChangesAsync();
+                await write.CommitAsync(CancellationToken.None);
             });
         }
 
@@ -42,7 +43,7 @@ public sealed class OutboxAndInboxTests(BrokerFixture broker) : IClassFixture<Br
     }
 
     [Fact]
-    public async Task Event_written_in_a_rolled_back_transaction_is_never_published()
+    public async Task Event_written_in_a_write_that_is_not_committed_is_never_published()
     {
         await using var service = await TestService.StartAsync(broker.Node.ConnectionString);
         var rolledBack = TestService.NewEvent("rolled back");
@@ -50,18 +51,17 @@ public sealed class OutboxAndInboxTests(BrokerFixture broker) : IClassFixture<Br
 
         await service.WithDbAsync(async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var write = await db.BeginWriteAsync(CancellationToken.None);
             db.Notes.Add(new Note { Text = "never stored" });
             db.AddEvent(rolledBack);
             await db.SaveChangesAsync();
-            await transaction.RollbackAsync();
+            // Disposed without a commit: rolled back.
         });
         await service.WithDbAsync(async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var write = await db.BeginWriteAsync(CancellationToken.None);
             db.AddEvent(committed);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            await write.CommitAsync(CancellationToken.None);
         });
 
         await Eventually.TrueAsync(

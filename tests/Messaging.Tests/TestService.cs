@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ForumPlatform.Contracts;
+using ForumPlatform.Database;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -113,7 +114,8 @@ public sealed class TestService : IAsyncDisposable
     }
 }
 
-public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : MessagingDbContext(options)
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options, OutboxSignal? outbox = null)
+    : MessagingDbContext(options, outbox)
 {
     public DbSet<Note> Notes => Set<Note>();
 

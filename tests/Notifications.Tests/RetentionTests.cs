@@ -36,7 +36,10 @@ public sealed class RetentionTests : IAsyncLifetime
         db.DeliveryAttempts.AddRange(
             new DeliveryAttempt { DeliveryId = delivered.Id, Number = 1, StartedAt = old, StatusCode = 204 },
             new DeliveryAttempt { DeliveryId = recentFailed.Id, Number = 1, StartedAt = Now.AddDays(-1), StatusCode = 400 });
-        await db.SaveChangesAsync();
+        await using (var write = await db.BeginWriteAsync(CancellationToken.None))
+        {
+            await write.CommitAsync(CancellationToken.None);
+        }
 
         var (deliveries, events) = await Retention.PruneAsync(db, new RetentionOptions(), Now, CancellationToken.None);
 
@@ -63,7 +66,10 @@ public sealed class RetentionTests : IAsyncLifetime
         var expiringToo = Delivery(disabled.Id, disabledOld, DeliveryStatus.Pending, completedAt: null);
         var stillRetrying = Delivery(active.Id, retrying, DeliveryStatus.Pending, completedAt: null);
         db.Deliveries.AddRange(expiring, kept, expiringToo, stillRetrying);
-        await db.SaveChangesAsync();
+        await using (var write = await db.BeginWriteAsync(CancellationToken.None))
+        {
+            await write.CommitAsync(CancellationToken.None);
+        }
 
         await Retention.PruneAsync(db, new RetentionOptions(), Now, CancellationToken.None);
 

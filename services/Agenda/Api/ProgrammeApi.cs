@@ -44,22 +44,22 @@ public static class ProgrammeApi
             return TypedResults.NotFound();
         }
 
-        var errors = ProgrammeValidation.Check(request);
-        if (errors.Count > 0)
+        var errors = new FieldErrors();
+        request.Validate(errors);
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await db.Tracks.AnyAsync(t => t.ForumId == forum.Id && t.Slug == request.Slug, cancellationToken))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = [$"The forum has a track '{request.Slug}' already."] });
+            return FieldErrors.Problem("slug", $"The forum has a track '{request.Slug}' already.");
         }
 
-        var track = new Track { Id = Guid.CreateVersion7(), ForumId = forum.Id, Slug = request.Slug!, Name = request.Name!.Trim(), Color = request.Color!.ToLowerInvariant() };
+        var track = new Track { Id = Guid.CreateVersion7(), ForumId = forum.Id, Slug = request.Slug, Name = request.Name.Trim(), Color = request.Color.ToLowerInvariant() };
         db.Tracks.Add(track);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/tracks/{track.Slug}", TrackResponse.From(track));
     }
 
@@ -71,24 +71,24 @@ public static class ProgrammeApi
             return TypedResults.NotFound();
         }
 
-        var errors = ProgrammeValidation.Check(request);
-        if (errors.Count > 0)
+        var errors = new FieldErrors();
+        request.Validate(errors);
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         // Exports name rooms by name (frab keys a day's rooms by it), so a forum's room names are distinct.
-        var name = request.Name!.Trim();
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        var name = request.Name.Trim();
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await db.Rooms.AnyAsync(r => r.ForumId == forum.Id && r.Name == name, cancellationToken))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"The forum has a room '{name}' already."] });
+            return FieldErrors.Problem("name", $"The forum has a room '{name}' already.");
         }
 
         var room = new Room { Id = Guid.CreateVersion7(), ForumId = forum.Id, Name = name, Capacity = request.Capacity, Position = request.Position };
         db.Rooms.Add(room);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/rooms/{room.Id}", RoomResponse.From(room));
     }
 
@@ -100,25 +100,27 @@ public static class ProgrammeApi
             return TypedResults.NotFound();
         }
 
-        var errors = ProgrammeValidation.Check(request);
-        if (errors.Count > 0)
+        var errors = new FieldErrors();
+        request.Validate(errors);
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var speaker = new Speaker
         {
             Id = Guid.CreateVersion7(),
             ForumId = forum.Id,
-            Name = request.Name!.Trim(),
+            Name = request.Name.Trim(),
             Role = request.Role?.Trim() ?? "",
             Organization = request.Organization?.Trim() ?? "",
             Country = request.Country,
             Bio = request.Bio?.Trim() ?? "",
             PhotoUrl = request.PhotoUrl?.Trim(),
         };
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         db.Speakers.Add(speaker);
-        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/speakers/{speaker.Id}", SpeakerResponse.From(speaker));
     }
 
@@ -141,13 +143,14 @@ public static class ProgrammeApi
             return TypedResults.NotFound();
         }
 
-        var (session, errors) = ProgrammeValidation.Check(request, Guid.CreateVersion7(), forum.Id);
+        var errors = new FieldErrors();
+        var session = request.Validate(errors, Guid.CreateVersion7(), forum.Id);
         if (session is null)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await ScheduleRules.CheckAsync(db, forum, session, cancellationToken) is { } violation)
         {
             return Refuse(violation);
@@ -155,8 +158,7 @@ public static class ProgrammeApi
 
         session.Number = await NextSessionNumberAsync(db, forum, cancellationToken);
         db.Sessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/sessions/{session.Id}", WorkingSessionResponse.From(session));
     }
 
@@ -169,15 +171,16 @@ public static class ProgrammeApi
             return TypedResults.NotFound();
         }
 
-        var (edited, errors) = ProgrammeValidation.Check(request, id, forum.Id);
+        var errors = new FieldErrors();
+        var edited = request.Validate(errors, id, forum.Id);
         if (edited is null)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         edited.Status = session.Status;
         edited.Number = session.Number;
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await ScheduleRules.CheckAsync(db, forum, edited, cancellationToken) is { } violation)
         {
             return Refuse(violation);
@@ -188,14 +191,14 @@ public static class ProgrammeApi
         session.Speakers = edited.Speakers;
         session.Links = edited.Links;
         session.Released = released;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Ok(WorkingSessionResponse.From(session));
     }
 
     private static async Task<Results<Ok<WorkingSessionResponse>, NotFound>> CancelSession(
         string slug, Guid id, AgendaDbContext db, CancellationToken cancellationToken)
     {
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
             || await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.ForumId == forum.Id, cancellationToken) is not { } session)
         {
@@ -203,13 +206,14 @@ public static class ProgrammeApi
         }
 
         session.Status = SessionStatus.Cancelled;
-        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Ok(WorkingSessionResponse.From(session));
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteSession(
         string slug, Guid id, AgendaDbContext db, CancellationToken cancellationToken)
     {
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
             || await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.ForumId == forum.Id, cancellationToken) is not { } session)
         {
@@ -223,7 +227,7 @@ public static class ProgrammeApi
         }
 
         db.Sessions.Remove(session);
-        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -235,21 +239,21 @@ public static class ProgrammeApi
             return TypedResults.NotFound();
         }
 
-        var errors = ProgrammeValidation.Check(request);
-        if (errors.Count > 0)
+        var errors = new FieldErrors();
+        request.Validate(errors);
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var (release, error) = await releaser.ReleaseAsync(forum, request.Version, request.Comment, http.User.FindFirst("sub")?.Value ?? "unknown", cancellationToken);
         if (release is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [error!] });
+            return FieldErrors.Problem("version", error!);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/agenda/forums/{slug}/releases/{release.Version}", ReleaseSummary.From(release));
     }
 

@@ -6,144 +6,127 @@ using ForumPlatform.ServiceDefaults;
 
 namespace ForumPlatform.Agenda.Api;
 
-public sealed record TrackRequest(string? Slug, string? Name, [property: Description("#rrggbb")] string? Color);
+// Each request checks itself into FieldErrors, every error at once, keyed by JSON field. A JSON body can leave out or
+// null any field whatever its declared type, so the checks never trust a required field to be there.
 
-public sealed record RoomRequest(string? Name, int Capacity = 0, int Position = 0);
-
-public sealed record SpeakerRequest(
-    string? Name,
-    [property: Description("Honorific or role.")] string? Role = null,
-    string? Organization = null,
-    [property: Description("ISO 3166-1 alpha-2.")] string? Country = null,
-    string? Bio = null,
-    [property: Description("Absolute http(s) URL.")] string? PhotoUrl = null);
-
-public sealed record SessionSpeakerRequest(Guid SpeakerId, [property: Description("chair, speaker or moderator.")] string? Role = "speaker");
-
-public sealed record LinkRequest(string? Title, string? Url);
-
-public sealed record SessionRequest(
-    string? Title,
-    [property: Description("plenary, panel, keynote, workshop, launch or break.")] string? Type,
-    [property: Description("ISO 8601 with offset.")] DateTimeOffset? Start,
-    [property: Description("ISO 8601 with offset.")] DateTimeOffset? End,
-    string? Subtitle = null,
-    string? Abstract = null,
-    Guid? TrackId = null,
-    [property: Description("Leave out for a break that holds for the whole forum.")] Guid? RoomId = null,
-    [property: Description("en, zh or ru.")] string? Language = "en",
-    IReadOnlyList<SessionSpeakerRequest>? Speakers = null,
-    IReadOnlyList<LinkRequest>? Links = null);
-
-public sealed record ReleaseRequest(
-    [property: Description("major.minor; the next minor version when left out.")] string? Version = null,
-    string? Comment = null);
-
-/// <summary>Field checks of organizers' requests, all errors at once, keyed by JSON field.</summary>
-public static partial class ProgrammeValidation
+public sealed partial record TrackRequest(string Slug, string Name, [property: Description("#rrggbb")] string Color)
 {
     /// <summary>
     /// What both schedule schemas take as a track slug: a letter first (frab XML), at least two characters, and a
     /// letter or digit last (c3voc JSON), with single hyphens between.
     /// </summary>
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
-    private static partial Regex TrackSlugPattern();
+    private static partial Regex SlugPattern();
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex ColorPattern();
 
-    private static readonly HashSet<string> Languages = ["en", "zh", "ru"];
-
-    public static Dictionary<string, string[]> Check(TrackRequest request)
+    public void Validate(FieldErrors errors)
     {
-        var errors = new Errors();
-        if (request.Slug is not { Length: >= 2 and <= 100 } || !TrackSlugPattern().IsMatch(request.Slug))
+        if (Slug is not { Length: >= 2 and <= 100 } || !SlugPattern().IsMatch(Slug))
         {
             errors.Add("slug", "A track slug is 2 to 100 lower-case letters, digits and single hyphens, starting with a letter.");
         }
 
-        errors.Text("name", request.Name, 1, 200);
-        if (request.Color is null || !ColorPattern().IsMatch(request.Color))
+        errors.Text("name", Name, 1, 200);
+        if (Color is null || !ColorPattern().IsMatch(Color))
         {
             errors.Add("color", "A colour is #rrggbb.");
         }
-
-        return errors.All;
     }
+}
 
-    public static Dictionary<string, string[]> Check(RoomRequest request)
+public sealed record RoomRequest(string Name, int Capacity = 0, int Position = 0)
+{
+    public void Validate(FieldErrors errors)
     {
-        var errors = new Errors();
-        errors.Text("name", request.Name, 1, 200);
-        if (string.Equals(request.Name?.Trim(), FrabSchedule.WholeForumRoom, StringComparison.OrdinalIgnoreCase))
+        errors.Text("name", Name, 1, 200);
+        if (string.Equals(Name?.Trim(), FrabSchedule.WholeForumRoom, StringComparison.OrdinalIgnoreCase))
         {
             errors.Add("name", $"'{FrabSchedule.WholeForumRoom}' is what the exports call breaks for the whole forum; give the room another name.");
         }
 
-        if (request.Capacity < 0)
+        if (Capacity < 0)
         {
             errors.Add("capacity", "A capacity cannot be negative.");
         }
-
-        return errors.All;
     }
+}
 
-    public static Dictionary<string, string[]> Check(SpeakerRequest request)
+public sealed record SpeakerRequest(
+    string Name,
+    [property: Description("Honorific or role.")] string? Role = null,
+    string? Organization = null,
+    [property: Description("ISO 3166-1 alpha-2.")] string? Country = null,
+    string? Bio = null,
+    [property: Description("Absolute http(s) URL.")] string? PhotoUrl = null)
+{
+    public void Validate(FieldErrors errors)
     {
-        var errors = new Errors();
-        errors.Text("name", request.Name, 1, 200);
-        if (request.Country is not null && (request.Country.Length != 2 || !request.Country.All(char.IsAsciiLetterUpper)))
+        errors.Text("name", Name, 1, 200);
+        if (Country is not null && (Country.Length != 2 || !Country.All(char.IsAsciiLetterUpper)))
         {
             errors.Add("country", "A country is an ISO 3166-1 alpha-2 code in capitals, e.g. CN.");
         }
 
-        errors.Storable("role", request.Role);
-        errors.Storable("organization", request.Organization);
-        errors.Storable("bio", request.Bio);
-        errors.Url("photoUrl", request.PhotoUrl, required: false);
-        return errors.All;
+        errors.Storable("role", Role);
+        errors.Storable("organization", Organization);
+        errors.Storable("bio", Bio);
+        errors.Url("photoUrl", PhotoUrl);
     }
+}
 
-    public static Dictionary<string, string[]> Check(ReleaseRequest request)
+public sealed record SessionSpeakerRequest(Guid SpeakerId, [property: Description("chair, speaker or moderator.")] string? Role = "speaker");
+
+public sealed record LinkRequest(string Title, string Url);
+
+public sealed record SessionRequest(
+    string Title,
+    [property: Description("plenary, panel, keynote, workshop, launch or break.")] string Type,
+    [property: Description("ISO 8601 with offset.")] DateTimeOffset? Start,
+    [property: Description("ISO 8601 with offset.")] DateTimeOffset? End,
+    string? Subtitle = null,
+    string? Abstract = null,
+    Guid? TrackId = null,
+    [property: Description("Leave out for a break that holds for the whole forum.")] Guid? RoomId = null,
+    [property: Description("en, zh or ru.")] string Language = "en",
+    IReadOnlyList<SessionSpeakerRequest>? Speakers = null,
+    IReadOnlyList<LinkRequest>? Links = null)
+{
+    /// <summary>A HashSet answers false for a null, the language a JSON body can still send.</summary>
+    private static readonly HashSet<string> Languages = ["en", "zh", "ru"];
+
+    /// <summary>
+    /// Checks the request's own fields into <paramref name="errors"/> and answers the session it describes, or null
+    /// when anything is wrong. Clashes with the rest of the schedule are <see cref="Schedule.ScheduleRules"/>' part.
+    /// </summary>
+    public Session? Validate(FieldErrors errors, Guid id, Guid forumId)
     {
-        var errors = new Errors();
-        if (request.Comment?.Trim().Length > 2000)
-        {
-            errors.Add("comment", "A release comment has at most 2000 characters.");
-        }
-
-        errors.Storable("comment", request.Comment);
-        return errors.All;
-    }
-
-    public static (Session? Session, Dictionary<string, string[]> Errors) Check(SessionRequest request, Guid id, Guid forumId)
-    {
-        var errors = new Errors();
-        errors.Text("title", request.Title, 3, 300);
-        errors.Storable("subtitle", request.Subtitle);
-        errors.Storable("abstract", request.Abstract);
-        if (!EnumNames.TryParse<SessionType>(request.Type, out var type))
+        errors.Text("title", Title, 3, 300);
+        errors.Storable("subtitle", Subtitle);
+        errors.Storable("abstract", Abstract);
+        if (!EnumNames.TryParse<SessionType>(Type, out var type))
         {
             errors.Add("type", "A session type is plenary, panel, keynote, workshop, launch or break.");
         }
 
-        if (request.Start is null)
+        if (Start is null)
         {
             errors.Add("start", "A start time is required.");
         }
 
-        if (request.End is null)
+        if (End is null)
         {
             errors.Add("end", "An end time is required.");
         }
 
-        if (request.Language is null || !Languages.Contains(request.Language))
+        if (!Languages.Contains(Language))
         {
             errors.Add("language", "A language is en, zh or ru.");
         }
 
         var speakers = new List<SessionSpeaker>();
-        var requested = request.Speakers ?? [];
+        var requested = Speakers ?? [];
         for (var i = 0; i < requested.Count; i++)
         {
             if (requested[i] is null)
@@ -165,91 +148,56 @@ public static partial class ProgrammeValidation
         }
 
         var links = new List<SessionLink>();
-        var requestedLinks = request.Links ?? [];
+        var requestedLinks = Links ?? [];
         for (var i = 0; i < requestedLinks.Count; i++)
         {
-            if (requestedLinks[i] is null)
+            if (requestedLinks[i] is not { } link)
             {
                 errors.Add($"links[{i}]", "A link is required here, not null.");
                 continue;
             }
 
-            errors.Text($"links[{i}].title", requestedLinks[i].Title, 1, 200);
-            if (errors.Url($"links[{i}].url", requestedLinks[i].Url, required: true))
+            if (errors.Text($"links[{i}].title", link.Title, 1, 200) & errors.Url($"links[{i}].url", link.Url, required: true))
             {
-                links.Add(new SessionLink(requestedLinks[i].Title?.Trim() ?? "", requestedLinks[i].Url!.Trim()));
+                links.Add(new SessionLink(link.Title.Trim(), link.Url.Trim()));
             }
         }
 
-        if (errors.All.Count > 0)
+        if (errors.Any || Start is not { } start || End is not { } end)
         {
-            return (null, errors.All);
+            return null;
         }
 
-        return (new Session
+        return new Session
         {
             Id = id,
             ForumId = forumId,
-            Title = request.Title!.Trim(),
-            Subtitle = string.IsNullOrWhiteSpace(request.Subtitle) ? null : request.Subtitle.Trim(),
-            Abstract = request.Abstract?.Trim() ?? "",
+            Title = Title.Trim(),
+            Subtitle = string.IsNullOrWhiteSpace(Subtitle) ? null : Subtitle.Trim(),
+            Abstract = Abstract?.Trim() ?? "",
             Type = type,
-            TrackId = request.TrackId,
-            RoomId = request.RoomId,
-            Start = request.Start!.Value.ToUniversalTime(),
-            End = request.End!.Value.ToUniversalTime(),
-            Language = request.Language!,
+            TrackId = TrackId,
+            RoomId = RoomId,
+            Start = start.ToUniversalTime(),
+            End = end.ToUniversalTime(),
+            Language = Language,
             Speakers = speakers,
             Links = links,
-        }, errors.All);
+        };
     }
+}
 
-    private sealed class Errors
+public sealed record ReleaseRequest(
+    [property: Description("major.minor; the next minor version when left out.")] string? Version = null,
+    string? Comment = null)
+{
+    public void Validate(FieldErrors errors)
     {
-        public Dictionary<string, string[]> All { get; } = [];
-
-        public void Add(string field, string message) =>
-            All[field] = All.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
-
-        public void Text(string field, string? value, int min, int max)
+        if (Comment?.Trim().Length > 2000)
         {
-            var length = value?.Trim().Length ?? 0;
-            if (length < min || length > max)
-            {
-                Add(field, min <= 1 ? $"Required, at most {max} characters." : $"{min} to {max} characters.");
-            }
-
-            Storable(field, value);
+            errors.Add("comment", "A release comment has at most 2000 characters.");
         }
 
-        public void Storable(string field, string? value)
-        {
-            if (!StoredText.IsStorable(value))
-            {
-                Add(field, StoredText.Refusal);
-            }
-        }
-
-        public bool Url(string field, string? value, bool required)
-        {
-            if (value is null)
-            {
-                if (required)
-                {
-                    Add(field, "A URL is required.");
-                }
-
-                return !required;
-            }
-
-            var ok = StoredText.IsStorable(value)
-                && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-            if (!ok)
-            {
-                Add(field, "Must be an absolute http or https URL.");
-            }
-
-            return ok;
-        }
+        errors.Storable("comment", Comment);
     }
 }

@@ -1,9 +1,11 @@
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Agenda.Data;
 
-public sealed class AgendaDbContext(DbContextOptions<AgendaDbContext> options) : MessagingDbContext(options)
+public sealed class AgendaDbContext(DbContextOptions<AgendaDbContext> options, OutboxSignal? outbox = null)
+    : MessagingDbContext(options, outbox)
 {
     public DbSet<Forum> Forums => Set<Forum>();
 

@@ -1,4 +1,5 @@
 using ForumPlatform.Agenda.Releases;
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,7 @@ internal sealed class DemoForumSeeder(IHostEnvironment environment, ScheduleRele
             return;
         }
 
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var forum = await db.Forums.SingleOrDefaultAsync(f => f.Slug == Slug, cancellationToken);
         if (forum is null)
         {
@@ -83,9 +85,10 @@ internal sealed class DemoForumSeeder(IHostEnvironment environment, ScheduleRele
         Session(db, forum, "Closing plenary", SessionType.Plenary, null, hall,
             At(3, 15, 0), At(3, 16, 0), "Closing of the forum." + Sample, (shallyyev, SessionRole.Speaker));
 
+        // Saved within the write so the release reads the sessions back.
         await db.SaveChangesAsync(cancellationToken);
         await releaser.ReleaseAsync(forum, "1.0", "The programme of the Tianshan Forum 2025.", "demo-content", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     private static DateTimeOffset At(int day, int hour, int minute) => new(2025, 12, day, hour, minute, 0, BeijingTime);

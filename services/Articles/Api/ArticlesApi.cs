@@ -51,7 +51,7 @@ public static class ArticlesApi
         var limit = query.Limit ?? 20;
         if (limit is < 1 or > 100)
         {
-            return Invalid("limit", "A page holds 1 to 100 articles.");
+            return FieldErrors.Problem("limit", "A page holds 1 to 100 articles.");
         }
 
         PageCursor? after = null;
@@ -59,7 +59,7 @@ public static class ArticlesApi
         {
             if (!PageCursor.TryParse(query.Cursor, out var parsed))
             {
-                return Invalid("cursor", "The cursor is not one this API issued.");
+                return FieldErrors.Problem("cursor", "The cursor is not one this API issued.");
             }
 
             after = parsed;
@@ -80,7 +80,7 @@ public static class ArticlesApi
 
         if (!EnumNames.TryParse<ArticleStatus>(query.Status, out var status))
         {
-            return Invalid("status", "Use draft, scheduled, published or retracted.");
+            return FieldErrors.Problem("status", "Use draft, scheduled, published or retracted.");
         }
 
         if (!IsEditor(http))
@@ -145,9 +145,6 @@ public static class ArticlesApi
     private static ArticlePage Page(List<Article> fetched, int limit, Func<Article, DateTimeOffset> sortTime) => new(
         fetched.Take(limit).Select(ArticleSummary.From).ToList(),
         fetched.Count > limit ? PageCursor.After(sortTime(fetched[limit - 1]), fetched[limit - 1].Slug) : null);
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     // The route parameter is named like the editors' {id} routes on the same path, as OpenAPI wants one name per path.
     private static async Task<Results<Ok<ArticleResponse>, StatusCodeHttpResult, RedirectHttpResult, NotFound>> Get(

@@ -5,13 +5,13 @@ using ForumPlatform.Contracts;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using ForumPlatform.Database;
 
 namespace ForumPlatform.Articles.Api;
 
 /// <summary>
 /// What editors do to articles. Every change keeps a revision; every change to an existing article needs
-/// its current ETag in <c>If-Match</c>; the events go through the outbox in the same transaction.
+/// its current ETag in <c>If-Match</c>; the events go through the outbox in the same write.
 /// </summary>
 public static class EditorApi
 {
@@ -36,19 +36,19 @@ public static class EditorApi
         ArticleRequest request, HttpContext http, ArticlesDbContext db, MarkdownRenderer markdown, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var (content, errors) = ArticleValidation.Validate(request);
-        if (content is null)
+        var errors = new FieldErrors();
+        if (request.Validate(errors) is not { } content)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         if (!markdown.TryToHtml(content.Body, out var html))
         {
-            return Invalid("body", MarkdownRenderer.TooDeeplyNested);
+            return FieldErrors.Problem("body", MarkdownRenderer.TooDeeplyNested);
         }
 
         // Two creates of one slug are checked one after the other, so the second gets 400, not a unique-index failure.
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var article = Article.Create(Guid.CreateVersion7(now), content, html, now);
         if (await SlugProblemAsync(db, content.Slug, article.Id, slugGiven: request.Slug is not null, cancellationToken) is { } slugProblem)
@@ -61,12 +61,12 @@ public static class EditorApi
             var group = await db.Articles.Where(a => a.Id == originalId).Select(a => (Guid?)a.TranslationGroupId).SingleOrDefaultAsync(cancellationToken);
             if (group is null)
             {
-                return Invalid("translationOf", "No article has that id.");
+                return FieldErrors.Problem("translationOf", "No article has that id.");
             }
 
             if (await db.Articles.AnyAsync(a => a.TranslationGroupId == group && a.Language == content.Language, cancellationToken))
             {
-                return Invalid("translationOf", $"That story already has a version in '{content.Language}'.");
+                return FieldErrors.Problem("translationOf", $"That story already has a version in '{content.Language}'.");
             }
 
             article.TranslationGroupId = group.Value;
@@ -74,8 +74,7 @@ public static class EditorApi
 
         db.Articles.Add(article);
         db.Revisions.Add(ArticleRevision.Of(article, "created", EditorOf(http)));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         Preconditions.SetETag(http.Response, article);
         return TypedResults.Created($"/api/articles/{article.Id}", ArticleResponse.From(article));
     }
@@ -96,19 +95,19 @@ public static class EditorApi
         }
 
         // An edit that leaves the slug out keeps the current one rather than generating a new one.
-        var (content, errors) = ArticleValidation.Validate(request with { Slug = request.Slug ?? article.Slug });
-        if (content is null)
+        var errors = new FieldErrors();
+        if ((request with { Slug = request.Slug ?? article.Slug }).Validate(errors) is not { } content)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         if (!markdown.TryToHtml(content.Body, out var html))
         {
-            return Invalid("body", MarkdownRenderer.TooDeeplyNested);
+            return FieldErrors.Problem("body", MarkdownRenderer.TooDeeplyNested);
         }
 
-        // One transaction for the redirect deleted below and the save, so a save refused as stale deletes nothing.
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        // One write for the redirect deleted below and the save, so a save refused as stale deletes nothing.
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (content.Slug != article.Slug)
         {
             if (await SlugProblemAsync(db, content.Slug, article.Id, slugGiven: true, cancellationToken) is { } slugProblem)
@@ -131,7 +130,7 @@ public static class EditorApi
             }
         }
 
-        return await SaveAsync(http, db, article, transaction, cancellationToken);
+        return await SaveAsync(http, article, write, cancellationToken);
     }
 
     private static Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Schedule(
@@ -197,20 +196,18 @@ public static class EditorApi
         }
 
         // The history goes with the draft or not at all: a delete refused as stale rolls its deletes back.
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         db.Articles.Remove(article);
         await db.Revisions.Where(r => r.ArticleId == id).ExecuteDeleteAsync(cancellationToken);
         await db.SlugRedirects.Where(r => r.ArticleId == id).ExecuteDeleteAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             return Preconditions.Stale(article);
         }
-
-        await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.NoContent();
     }
@@ -237,34 +234,30 @@ public static class EditorApi
         }
         catch (ArticleRuleException rule)
         {
-            return Invalid(rule.Field, rule.Message);
+            return FieldErrors.Problem(rule.Field, rule.Message);
         }
         catch (ArticleStateException state)
         {
             return Conflict(state.Message);
         }
 
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         db.Revisions.Add(ArticleRevision.Of(article, action, EditorOf(http)));
-        return await SaveAsync(http, db, article, transaction: null, cancellationToken);
+        return await SaveAsync(http, article, write, cancellationToken);
     }
 
-    /// <summary>Saves, and commits <paramref name="transaction"/> when the save went through; a stale save leaves it to roll back.</summary>
+    /// <summary>Commits <paramref name="write"/>; a save refused as stale rolls it back and answers 412.</summary>
     private static async Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> SaveAsync(
-        HttpContext http, ArticlesDbContext db, Article article, IDbContextTransaction? transaction, CancellationToken cancellationToken)
+        HttpContext http, Article article, DatabaseWrite write, CancellationToken cancellationToken)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             // Someone else changed it between our read and our write.
             return Preconditions.Stale(article);
-        }
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
         }
 
         Preconditions.SetETag(http.Response, article);
@@ -282,12 +275,9 @@ public static class EditorApi
         }
 
         return slugGiven
-            ? Invalid("slug", $"The slug '{slug}' is already taken.")
-            : Invalid("title", $"The slug '{slug}' made from this title is taken; give the article a slug of its own.");
+            ? FieldErrors.Problem("slug", $"The slug '{slug}' is already taken.")
+            : FieldErrors.Problem("title", $"The slug '{slug}' made from this title is taken; give the article a slug of its own.");
     }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static ProblemHttpResult Conflict(string message) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in the article's state.", detail: message);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using ForumPlatform.Articles.Data;
+using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, 
 /// </summary>
 public static partial class SearchApi
 {
-    // Markers FTS puts around matches; article text cannot hold U+0002 or U+0003 (ArticleValidation refuses control
+    // Markers FTS puts around matches; article text cannot hold U+0002 or U+0003 (ArticleRequest.Validate refuses control
     // characters but tab and line breaks, StoredText), so escaping is safe.
     private const string MatchStart = "\u0002";
     private const string MatchEnd = "\u0003";
@@ -46,27 +47,27 @@ public static partial class SearchApi
         [AsParameters] SearchQuery query, ArticlesDbContext db, CancellationToken cancellationToken)
     {
         var words = Word().Matches(query.Q ?? "").Select(match => match.Value).Take(20).ToList();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (words.Count == 0)
         {
-            errors["q"] = ["Give at least one word to search for."];
+            errors.Add("q", "Give at least one word to search for.");
         }
 
         var limit = query.Limit ?? 10;
         if (limit is < 1 or > 50)
         {
-            errors["limit"] = ["A page holds 1 to 50 results."];
+            errors.Add("limit", "A page holds 1 to 50 results.");
         }
 
         var offset = query.Offset ?? 0;
         if (offset < 0)
         {
-            errors["offset"] = ["The offset cannot be negative."];
+            errors.Add("offset", "The offset cannot be negative.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var match = string.Join(' ', words.Select(word => $"\"{word}\""));

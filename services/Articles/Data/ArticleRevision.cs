@@ -1,4 +1,5 @@
 using ForumPlatform.Contracts;
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

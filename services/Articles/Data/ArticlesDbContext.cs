@@ -1,9 +1,11 @@
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Articles.Data;
 
-public sealed class ArticlesDbContext(DbContextOptions<ArticlesDbContext> options) : MessagingDbContext(options)
+public sealed class ArticlesDbContext(DbContextOptions<ArticlesDbContext> options, OutboxSignal? outbox = null)
+    : MessagingDbContext(options, outbox)
 {
     public DbSet<Article> Articles => Set<Article>();
 

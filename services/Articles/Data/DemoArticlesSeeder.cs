@@ -1,5 +1,6 @@
 using ForumPlatform.Articles.Content;
 using ForumPlatform.Articles.Events;
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,7 @@ internal sealed class DemoArticlesSeeder(IHostEnvironment environment, MarkdownR
             return;
         }
 
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var opening = Publish(db, new DateTimeOffset(2025, 12, 2, 3, 0, 0, TimeSpan.Zero), new ArticleContent(
             "tianshan-forum-opens-in-urumqi",
             "Tianshan Forum opens in Urumqi: unlocking connectivity and investment in Central Asia",
@@ -71,7 +73,7 @@ internal sealed class DemoArticlesSeeder(IHostEnvironment environment, MarkdownR
             "digital-track-connectivity", "Digital track: connecting the region",
             "Sample article on the forum's digital connectivity track.", ["digital"], ["digital", "connectivity"]));
 
-        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     private static ArticleContent Sample(string slug, string title, string summary, string[] tags, string[] themes) => new(

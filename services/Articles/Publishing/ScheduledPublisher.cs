@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ForumPlatform.Articles.Data;
 using ForumPlatform.Articles.Events;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ internal sealed partial class ScheduledPublisher(
     TimeProvider clock,
     ILogger<ScheduledPublisher> logger) : BackgroundService
 {
+    public static readonly ActivitySource ActivitySource = new("ForumPlatform.Articles.Publishing");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.CheckInterval, clock);
@@ -50,21 +53,28 @@ internal sealed partial class ScheduledPublisher(
             .OrderBy(a => a.ScheduledFor)
             .Take(50)
             .ToListAsync(stoppingToken);
+        if (due.Count == 0)
+        {
+            return; // looked, untraced: an idle check every few seconds would bury the traces people look for
+        }
 
+        using var activity = ActivitySource.StartActivity("scheduled publishing");
+        activity?.SetTag("forum.articles_due", due.Count);
         foreach (var article in due)
         {
+            await using var write = await db.BeginWriteAsync(stoppingToken);
             article.Publish(now);
             db.Revisions.Add(ArticleRevision.Of(article, "published", "scheduler"));
             db.AddEvent(ArticleEvents.Published(article, now));
             try
             {
-                await db.SaveChangesAsync(stoppingToken);
+                await write.CommitAsync(stoppingToken);
                 LogPublished(article.Slug);
             }
             catch (DbUpdateConcurrencyException)
             {
-                // An editor changed it at this very moment; look again on the next tick.
-                db.ChangeTracker.Clear();
+                // An editor changed it at this very moment (the rolled-back write forgets it); look again on the next tick.
+                break;
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ForumPlatform.Contracts;
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using ForumPlatform.Notifications.Exchange;
 using ForumPlatform.Notifications.LiveStream;
@@ -12,7 +13,7 @@ namespace ForumPlatform.Notifications.Data;
 
 /// <summary>
 /// Keeps an incoming event and records one pending delivery per webhook subscription that wants it, in the
-/// consumer's transaction (the inbox commits it). Once committed, the dispatcher, the live stream and the
+/// consumer's write (the inbox filter commits it). Once committed, the dispatcher, the live stream and the
 /// exchange publisher are woken.
 /// </summary>
 public sealed class Fanout(
@@ -47,21 +48,12 @@ public sealed class Fanout(
         var wanting = subscriptions
             .Where(subscription => subscription.CreatedAt <= received.OccurredAt && subscription.Wants(facts))
             .ToList();
-        var deliveryIds = await InsertDeliveriesAsync(received, wanting, cancellationToken);
+        await InsertDeliveriesAsync(received, wanting, cancellationToken);
 
-        // Encoded once: every webhook and every live listener gets these bytes.
         var body = new EncodedEvent(CloudEventEncoding.Encode(received));
-        var ready = wanting.Zip(deliveryIds)
-            .Where(pair => pair.First.Status == SubscriptionStatus.Active)
-            .Select(pair => new FreshDelivery(
-                new DueDelivery(pair.Second, pair.First.Id, received.Id, received.Type, received.OccurredAt, received.TraceParent,
-                    pair.First.WebhookUrl!, pair.First.Secret, pair.First.PreviousSecret, pair.First.PreviousSecretExpiresAt),
-                body,
-                received.ReceivedAt))
-            .ToList();
         db.OnCommitted(() =>
         {
-            deliveries.HandOver(ready);
+            deliveries.Wake();
             exchange.Wake();
             stream.Publish(new LiveNotification(received, body));
         });
@@ -71,12 +63,11 @@ public sealed class Fanout(
     /// One prepared INSERT per delivery on the consumer's connection and transaction: fanning one event out to
     /// thousands of subscriptions through the change tracker would cost seconds.
     /// </summary>
-    private async Task<List<Guid>> InsertDeliveriesAsync(ReceivedEvent received, List<Subscription> subscriptions, CancellationToken cancellationToken)
+    private async Task InsertDeliveriesAsync(ReceivedEvent received, List<Subscription> subscriptions, CancellationToken cancellationToken)
     {
-        var ids = new List<Guid>(subscriptions.Count);
         if (subscriptions.Count == 0)
         {
-            return ids;
+            return;
         }
 
         var connection = db.Database.GetDbConnection();
@@ -96,13 +87,9 @@ public sealed class Fanout(
         await command.PrepareAsync(cancellationToken);
         foreach (var wanting in subscriptions)
         {
-            var deliveryId = Guid.CreateVersion7(received.ReceivedAt);
-            id.Value = deliveryId.ToString().ToUpperInvariant();
+            id.Value = Guid.CreateVersion7(received.ReceivedAt).ToString().ToUpperInvariant();
             subscription.Value = wanting.Id.ToString().ToUpperInvariant();
             await command.ExecuteNonQueryAsync(cancellationToken);
-            ids.Add(deliveryId);
         }
-
-        return ids;
     }
 }

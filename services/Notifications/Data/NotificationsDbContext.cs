@@ -1,9 +1,11 @@
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Notifications.Data;
 
-public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : MessagingDbContext(options)
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options, OutboxSignal? outbox = null)
+    : MessagingDbContext(options, outbox)
 {
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,38 +35,58 @@ public sealed class RetentionOptions
 /// </summary>
 public static class Retention
 {
+    public static readonly ActivitySource ActivitySource = new("ForumPlatform.Notifications.Retention");
+
+    /// <summary>Whether a prune would change anything: asked first, untraced, so an idle sweep leaves no trace.</summary>
+    public static async Task<bool> HasWorkAsync(NotificationsDbContext db, RetentionOptions options, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await HeldTooLong(db, options, now).AnyAsync(cancellationToken)
+        || await Ended(db, options, now).AnyAsync(cancellationToken)
+        || await Unreferenced(db, options, now).AnyAsync(cancellationToken);
+
     public static async Task<(int Deliveries, int Events)> PruneAsync(
         NotificationsDbContext db, RetentionOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var endedBefore = now - options.DeliveryLog;
-        var ended = db.Deliveries.Where(delivery => delivery.Status != DeliveryStatus.Pending && delivery.CompletedAt < endedBefore);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var heldBefore = now - options.HeldDeliveries;
+        using var activity = ActivitySource.StartActivity("retention sweep");
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var reason = $"Held for more than {options.HeldDeliveries.TotalDays:0.#} days while the subscription was paused or disabled.";
-        await db.Deliveries
-            .Where(delivery => delivery.Status == DeliveryStatus.Pending && delivery.CreatedAt < heldBefore
-                && db.Subscriptions.Any(subscription => subscription.Id == delivery.SubscriptionId && subscription.Status != SubscriptionStatus.Active))
+        await HeldTooLong(db, options, now)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(delivery => delivery.Status, DeliveryStatus.Failed)
                 .SetProperty(delivery => delivery.NextAttemptAt, (DateTimeOffset?)null)
                 .SetProperty(delivery => delivery.CompletedAt, now)
                 .SetProperty(delivery => delivery.LastError, reason), cancellationToken);
+        var ended = Ended(db, options, now);
         await db.DeliveryAttempts.Where(attempt => ended.Any(delivery => delivery.Id == attempt.DeliveryId)).ExecuteDeleteAsync(cancellationToken);
         var deliveries = await ended.ExecuteDeleteAsync(cancellationToken);
-
-        var receivedBefore = now - options.Events;
-        var events = await db.ReceivedEvents
-            .Where(received => received.ReceivedAt < receivedBefore && received.ExchangePublishedAt != null
-                && !db.Deliveries.Any(delivery => delivery.EventId == received.Id))
-            .ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var events = await Unreferenced(db, options, now).ExecuteDeleteAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return (deliveries, events);
+    }
+
+    private static IQueryable<Delivery> HeldTooLong(NotificationsDbContext db, RetentionOptions options, DateTimeOffset now)
+    {
+        var heldBefore = now - options.HeldDeliveries;
+        return db.Deliveries.Where(delivery => delivery.Status == DeliveryStatus.Pending && delivery.CreatedAt < heldBefore
+            && db.Subscriptions.Any(subscription => subscription.Id == delivery.SubscriptionId && subscription.Status != SubscriptionStatus.Active));
+    }
+
+    private static IQueryable<Delivery> Ended(NotificationsDbContext db, RetentionOptions options, DateTimeOffset now)
+    {
+        var endedBefore = now - options.DeliveryLog;
+        return db.Deliveries.Where(delivery => delivery.Status != DeliveryStatus.Pending && delivery.CompletedAt < endedBefore);
+    }
+
+    private static IQueryable<ReceivedEvent> Unreferenced(NotificationsDbContext db, RetentionOptions options, DateTimeOffset now)
+    {
+        var receivedBefore = now - options.Events;
+        return db.ReceivedEvents.Where(received => received.ReceivedAt < receivedBefore && received.ExchangePublishedAt != null
+            && !db.Deliveries.Any(delivery => delivery.EventId == received.Id));
     }
 }
 
 /// <summary>Runs <see cref="Retention.PruneAsync"/> every <see cref="RetentionOptions.SweepInterval"/>.</summary>
 public sealed partial class RetentionSweep(
-    IServiceScopeFactory scopes, SqliteWriteGate writeGate, IOptions<RetentionOptions> options, TimeProvider clock,
+    IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock,
     ILogger<RetentionSweep> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -93,8 +114,13 @@ public sealed partial class RetentionSweep(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        using var writing = await writeGate.EnterAsync(cancellationToken);
-        var (deliveries, events) = await Retention.PruneAsync(db, options.Value, clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        if (!await Retention.HasWorkAsync(db, options.Value, now, cancellationToken))
+        {
+            return;
+        }
+
+        var (deliveries, events) = await Retention.PruneAsync(db, options.Value, now, cancellationToken);
         if (deliveries + events > 0)
         {
             LogPruned(deliveries, events);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ForumPlatform.Messaging;
 using ForumPlatform.Notifications.Data;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +19,12 @@ public sealed partial class ExchangePublisher(
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     ExchangeSignal signal,
-    SqliteWriteGate writeGate,
     TimeProvider clock,
     ILogger<ExchangePublisher> logger) : BackgroundService
 {
     public const string ExchangeName = "forum.notifications";
+
+    public static readonly ActivitySource ActivitySource = new("ForumPlatform.Notifications.Exchange");
 
     private const int BatchSize = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
@@ -82,6 +84,8 @@ public sealed partial class ExchangePublisher(
             return 0;
         }
 
+        using var activity = ActivitySource.StartActivity("exchange publish");
+        activity?.SetTag("messaging.batch.message_count", pending.Count);
         foreach (var received in pending)
         {
             var properties = new BasicProperties
@@ -104,11 +108,10 @@ public sealed partial class ExchangePublisher(
 
         var ids = pending.Select(received => received.Id).ToList();
         var now = clock.GetUtcNow();
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await db.ReceivedEvents.Where(received => ids.Contains(received.Id))
-                .ExecuteUpdateAsync(set => set.SetProperty(received => received.ExchangePublishedAt, now), cancellationToken);
-        }
+        await using var write = await db.BeginWriteAsync(cancellationToken);
+        await db.ReceivedEvents.Where(received => ids.Contains(received.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(received => received.ExchangePublishedAt, now), cancellationToken);
+        await write.CommitAsync(cancellationToken);
 
         return pending.Count;
     }

@@ -56,6 +56,7 @@ public static class SubscriptionsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var token = Subscription.NewManagementToken();
         var subscription = new Subscription
@@ -73,7 +74,7 @@ public static class SubscriptionsApi
         };
         db.Subscriptions.Add(subscription);
         db.AddCreated(subscription, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/notifications/subscriptions/{subscription.Id}",
             new CreatedSubscriptionResponse(SubscriptionResponse.From(subscription), subscription.Secret, token));
     }
@@ -105,6 +106,8 @@ public static class SubscriptionsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        // The webhook address was checked (DNS) before the write, so no one waits on a lookup; a delete meanwhile makes the save stale.
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         subscription.Name = request.Name.Trim();
         subscription.Contact = request.Contact.Trim();
         subscription.WebhookUrl = SubscriptionRules.NormalizeUrl(request.WebhookUrl);
@@ -113,7 +116,7 @@ public static class SubscriptionsApi
         subscription.UpdatedAt = clock.GetUtcNow();
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -126,7 +129,7 @@ public static class SubscriptionsApi
     private static async Task<Results<NoContent, NotFound>> Delete(
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -137,23 +140,21 @@ public static class SubscriptionsApi
         await deliveries.ExecuteDeleteAsync(cancellationToken);
         db.Subscriptions.Remove(subscription);
         db.AddDeleted(subscription, $"Deleted by {Who(user)}.", clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<SubscriptionResponse>, NotFound>> Pause(
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
         }
 
         db.ChangeStatus(subscription, SubscriptionStatus.Paused, $"Paused by {Who(user)}.", clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Ok(SubscriptionResponse.From(subscription));
     }
 
@@ -161,7 +162,7 @@ public static class SubscriptionsApi
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, DeliverySignal deliveries, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -174,13 +175,12 @@ public static class SubscriptionsApi
 
         var now = clock.GetUtcNow();
         db.ChangeStatus(subscription, SubscriptionStatus.Active, $"Resumed by {Who(user)}.", now);
-        await db.SaveChangesAsync(cancellationToken);
         // Held deliveries start a fresh retry schedule now.
         await db.Deliveries
             .Where(delivery => delivery.SubscriptionId == id && delivery.Status == DeliveryStatus.Pending)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.Attempts, 0).SetProperty(d => d.NextAttemptAt, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        deliveries.Wake();
+        db.OnCommitted(deliveries.Wake);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Ok(SubscriptionResponse.From(subscription));
     }
 
@@ -188,15 +188,14 @@ public static class SubscriptionsApi
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, IOptions<WebhookOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
         }
 
         subscription.RotateSecret(clock.GetUtcNow(), options.Value.SecretRotationGrace);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Ok(new RotatedSecretResponse(subscription.Secret, subscription.PreviousSecretExpiresAt!.Value));
     }
 
@@ -204,7 +203,7 @@ public static class SubscriptionsApi
         Guid id, ClaimsPrincipal user, NotificationsDbContext db, DeliverySignal deliveries, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is not { } subscription)
         {
             return TypedResults.NotFound();
@@ -244,15 +243,8 @@ public static class SubscriptionsApi
         };
         db.ReceivedEvents.Add(ping);
         db.Deliveries.Add(delivery);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (subscription.Status == SubscriptionStatus.Active)
-        {
-            deliveries.HandOver([new FreshDelivery(
-                new DueDelivery(delivery.Id, id, ping.Id, ping.Type, ping.OccurredAt, ping.TraceParent, subscription.WebhookUrl,
-                    subscription.Secret, subscription.PreviousSecret, subscription.PreviousSecretExpiresAt),
-                new EncodedEvent(CloudEventEncoding.Encode(ping)), now)]);
-        }
+        db.OnCommitted(deliveries.Wake);
+        await write.CommitAsync(cancellationToken);
 
         return TypedResults.Accepted($"/api/notifications/subscriptions/{id}/deliveries", new PingResponse(delivery.Id, ping.Id));
     }
@@ -309,6 +301,7 @@ public static class SubscriptionsApi
         Guid id, Guid deliveryId, ClaimsPrincipal user, NotificationsDbContext db, DeliverySignal deliveries, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is null
             || await db.Deliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, cancellationToken) is not { } delivery)
         {
@@ -322,8 +315,8 @@ public static class SubscriptionsApi
         }
 
         Rearm(delivery, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        deliveries.Wake();
+        db.OnCommitted(deliveries.Wake);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Accepted($"/api/notifications/subscriptions/{id}/deliveries", new RedeliveryResponse(1));
     }
 
@@ -331,6 +324,7 @@ public static class SubscriptionsApi
         Guid id, RedeliverRequest request, ClaimsPrincipal user, NotificationsDbContext db, DeliverySignal deliveries,
         TimeProvider clock, CancellationToken cancellationToken)
     {
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindAsync(id, user, db, cancellationToken) is null)
         {
             return TypedResults.NotFound();
@@ -344,7 +338,8 @@ public static class SubscriptionsApi
                 .SetProperty(d => d.Attempts, 0)
                 .SetProperty(d => d.NextAttemptAt, now)
                 .SetProperty(d => d.CompletedAt, (DateTimeOffset?)null), cancellationToken);
-        deliveries.Wake();
+        db.OnCommitted(deliveries.Wake);
+        await write.CommitAsync(cancellationToken);
         return TypedResults.Accepted($"/api/notifications/subscriptions/{id}/deliveries", new RedeliveryResponse(count));
     }
 
@@ -360,7 +355,7 @@ public static class SubscriptionsApi
     private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "its owner";
 
     /// <summary>
-    /// The caller's subscription, or null. Changes call it inside <c>BeginWriteTransactionAsync</c>, so changes of one
+    /// The caller's subscription, or null. Changes call it inside their write (<c>BeginWriteAsync</c>), so changes of one
     /// subscription and the dispatcher's disabling apply one after the other: a second pause sees it paused and raises
     /// no second status event, a second delete finds nothing (404), a ping after a delete is a 404.
     /// </summary>

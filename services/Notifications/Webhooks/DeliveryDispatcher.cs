@@ -11,18 +11,18 @@ using Microsoft.Extensions.Options;
 namespace ForumPlatform.Notifications.Webhooks;
 
 /// <summary>
-/// Sends due webhook deliveries and records what came of them. Deliveries are rows written before the first
-/// attempt, so a restart resumes them (an attempt cut off by a crash is sent again with the same
-/// <c>webhook-id</c>). Sending runs with bounded concurrency overall and per subscription; outcomes are written
-/// in batches, one transaction each, with their <see cref="NotificationDelivered"/> / <see cref="NotificationFailed"/>
-/// events in the outbox.
+/// Sends webhook deliveries, on one path: whatever writes delivery rows (the fan-out of an event, a ping, a
+/// redelivery, a resume) wakes the dispatcher after its commit; the dispatcher asks the database which deliveries are
+/// due, sends them, and records what came of them. A restart therefore resumes every pending delivery (an attempt cut
+/// off by a crash is sent again with the same <c>webhook-id</c>). Sending runs with bounded concurrency overall and per
+/// subscription; outcomes are written in batches, one write each, with their <see cref="NotificationDelivered"/> /
+/// <see cref="NotificationFailed"/> events in the outbox.
 /// </summary>
 public sealed partial class DeliveryDispatcher(
     IServiceScopeFactory scopes,
     WebhookSender sender,
     RetryPolicy retryPolicy,
     DeliverySignal signal,
-    SqliteWriteGate writeGate,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
@@ -34,27 +34,12 @@ public sealed partial class DeliveryDispatcher(
     private readonly Channel<DeliveryOutcome> outcomes = Channel.CreateUnbounded<DeliveryOutcome>(
         new UnboundedChannelOptions { SingleReader = true });
 
-    // Deliveries sent or being sent whose outcome is not committed yet: never picked twice. Only the dispatch loop
-    // changes this set; the writer hands back committed ids through `committed`.
-    private readonly HashSet<Guid> inFlight = [];
-    private readonly ConcurrentQueue<Guid> committed = new();
-    private readonly Dictionary<Guid, int> perSubscription = [];
-
-    // Handed-over deliveries whose subscription had no free slot yet; retried on the next pass while fresh.
-    private List<FreshDelivery> waitingHandOver = [];
-    private SemaphoreSlim? slots;
-
-    /// <summary>
-    /// New deliveries belong to the hand-over path for this long; the query leaves them alone until then, and the
-    /// hand-over drops what it could not start within <see cref="HandOverLimit"/>, so the two never send one twice.
-    /// </summary>
-    public static readonly TimeSpan HandOverWindow = TimeSpan.FromSeconds(5);
-
-    private static readonly TimeSpan HandOverLimit = TimeSpan.FromSeconds(4);
+    // Deliveries being sent, or sent with their outcome not yet committed (delivery id → subscription id). The due
+    // query leaves them out, so none is sent twice; its count bounds the sends in flight.
+    private readonly ConcurrentDictionary<Guid, Guid> inFlight = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        slots = new SemaphoreSlim(options.Value.MaxConcurrency);
         var writing = Task.Run(() => WriteOutcomesAsync(stoppingToken), CancellationToken.None);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -78,89 +63,66 @@ public sealed partial class DeliveryDispatcher(
         await writing;
     }
 
+    /// <summary>
+    /// Starts every due delivery there is room for. Looking is one query, untraced; a pass that finds work is one
+    /// <c>webhook dispatch</c> span (each send is a span of its own in the trace of the event it carries).
+    /// </summary>
     private async Task DispatchDueAsync(CancellationToken cancellationToken)
     {
-        ReleaseCommitted();
-
-        // Fresh deliveries handed over by the consumer first: no query stands between the commit and the send.
-        var handedOver = waitingHandOver;
-        waitingHandOver = [];
-        while (signal.TryTakeHandedOver(out var fresh))
-        {
-            handedOver.Add(fresh);
-        }
-
-        var now = clock.GetUtcNow();
-        foreach (var fresh in handedOver.Where(fresh => now - fresh.HandedOverAt < HandOverLimit))
-        {
-            if (!await TryStartAsync(fresh, cancellationToken) && !inFlight.Contains(fresh.Delivery.Id))
-            {
-                waitingHandOver.Add(fresh);
-            }
-        }
-
-        // Then whatever the database says is due: retries, held deliveries, what the hand-over could not take.
         while (true)
         {
-            ReleaseCommitted();
-            List<Guid> full;
-            lock (perSubscription)
+            var room = options.Value.MaxConcurrency - inFlight.Count;
+            if (room <= 0)
             {
-                full = perSubscription.Where(pair => pair.Value >= options.Value.MaxConcurrencyPerSubscription).Select(pair => pair.Key).ToList();
+                return; // a finished send wakes the loop
             }
 
-            var limit = (options.Value.MaxConcurrency * 2) + inFlight.Count;
-            var due = await LoadDueAsync(limit, full, cancellationToken);
-            var bodies = await LoadBodiesAsync(due.Where(delivery => !inFlight.Contains(delivery.Id)), cancellationToken);
+            var perSubscription = inFlight.Values.CountBy(subscription => subscription).ToDictionary();
+            var full = perSubscription.Where(pair => pair.Value >= options.Value.MaxConcurrencyPerSubscription).Select(pair => pair.Key).ToList();
+            // Twice the room: a backlog at one subscription that takes part of the batch leaves room for the others.
+            var due = await LoadDueAsync(room * 2, [.. inFlight.Keys], full, cancellationToken);
+            if (due.Count == 0)
+            {
+                return;
+            }
+
+            using var activity = ActivitySource.StartActivity("webhook dispatch");
+            var bodies = await LoadBodiesAsync(due, cancellationToken);
             var started = 0;
-            foreach (var delivery in due.Where(delivery => bodies.ContainsKey(delivery.EventId)))
+            foreach (var delivery in due)
             {
-                started += await TryStartAsync(new FreshDelivery(delivery, bodies[delivery.EventId], now), cancellationToken) ? 1 : 0;
+                var taken = perSubscription.GetValueOrDefault(delivery.SubscriptionId);
+                if (started == room || taken >= options.Value.MaxConcurrencyPerSubscription || !bodies.TryGetValue(delivery.EventId, out var body))
+                {
+                    continue;
+                }
+
+                perSubscription[delivery.SubscriptionId] = taken + 1;
+                inFlight[delivery.Id] = delivery.SubscriptionId;
+                started++;
+                _ = SendAsync(delivery, body, cancellationToken);
             }
 
-            if (started == 0 || due.Count < limit)
+            activity?.SetTag("webhook.started", started);
+            if (started == 0 || due.Count < room * 2)
             {
                 return;
             }
         }
     }
 
-    private void ReleaseCommitted()
-    {
-        while (committed.TryDequeue(out var id))
-        {
-            inFlight.Remove(id);
-        }
-    }
-
-    /// <summary>Starts sending a delivery unless it is already in flight or its subscription has no free slot.</summary>
-    private async Task<bool> TryStartAsync(FreshDelivery fresh, CancellationToken cancellationToken)
-    {
-        if (inFlight.Contains(fresh.Delivery.Id) || !TryTakeSubscriptionSlot(fresh.Delivery.SubscriptionId))
-        {
-            return false;
-        }
-
-        await slots!.WaitAsync(cancellationToken);
-        inFlight.Add(fresh.Delivery.Id);
-        _ = SendAsync(fresh.Delivery, fresh.Body, cancellationToken);
-        return true;
-    }
-
     /// <summary>
-    /// Due deliveries, oldest first, leaving out subscriptions with no free slot (so one backlog cannot fill the
-    /// batch and starve the rest) and new deliveries still within the hand-over window.
+    /// Due deliveries, oldest first, leaving out those in flight and subscriptions with no free slot (so one backlog
+    /// cannot fill the batch and starve the rest).
     /// </summary>
-    private async Task<List<DueDelivery>> LoadDueAsync(int limit, List<Guid> fullSubscriptions, CancellationToken cancellationToken)
+    private async Task<List<DueDelivery>> LoadDueAsync(int limit, List<Guid> busy, List<Guid> fullSubscriptions, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var now = clock.GetUtcNow();
-        var handOverSince = now - HandOverWindow;
         return await db.Deliveries.AsNoTracking()
             .Where(delivery => delivery.Status == DeliveryStatus.Pending && delivery.NextAttemptAt <= now)
-            .Where(delivery => delivery.TotalAttempts > 0 || delivery.CreatedAt < handOverSince)
-            .Where(delivery => !fullSubscriptions.Contains(delivery.SubscriptionId))
+            .Where(delivery => !busy.Contains(delivery.Id) && !fullSubscriptions.Contains(delivery.SubscriptionId))
             .OrderBy(delivery => delivery.NextAttemptAt)
             .Join(db.Subscriptions.Where(subscription => subscription.Status == SubscriptionStatus.Active && subscription.WebhookUrl != null),
                 delivery => delivery.SubscriptionId, subscription => subscription.Id,
@@ -186,37 +148,6 @@ public sealed partial class DeliveryDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var events = await db.ReceivedEvents.AsNoTracking().Where(received => eventIds.Contains(received.Id)).ToListAsync(cancellationToken);
         return events.ToDictionary(received => received.Id, received => new EncodedEvent(CloudEventEncoding.Encode(received)));
-    }
-
-    private bool TryTakeSubscriptionSlot(Guid subscriptionId)
-    {
-        lock (perSubscription)
-        {
-            var taken = perSubscription.GetValueOrDefault(subscriptionId);
-            if (taken >= options.Value.MaxConcurrencyPerSubscription)
-            {
-                return false;
-            }
-
-            perSubscription[subscriptionId] = taken + 1;
-            return true;
-        }
-    }
-
-    private void ReleaseSubscriptionSlot(Guid subscriptionId)
-    {
-        lock (perSubscription)
-        {
-            var left = perSubscription[subscriptionId] - 1;
-            if (left == 0)
-            {
-                perSubscription.Remove(subscriptionId);
-            }
-            else
-            {
-                perSubscription[subscriptionId] = left;
-            }
-        }
     }
 
     private async Task SendAsync(DueDelivery delivery, EncodedEvent body, CancellationToken cancellationToken)
@@ -245,14 +176,9 @@ public sealed partial class DeliveryDispatcher(
         }
         catch (Exception exception)
         {
-            // Not recorded; released so the query finds it again (it is still pending in the database).
+            // Not recorded; let go so the query finds it again (it is still pending in the database).
             LogSendFailed(exception, delivery.Id);
-            committed.Enqueue(delivery.Id);
-        }
-        finally
-        {
-            ReleaseSubscriptionSlot(delivery.SubscriptionId);
-            slots!.Release();
+            inFlight.TryRemove(delivery.Id, out _);
             signal.Wake();
         }
     }
@@ -293,20 +219,21 @@ public sealed partial class DeliveryDispatcher(
 
             foreach (var outcome in batch)
             {
-                committed.Enqueue(outcome.Delivery.Id);
+                inFlight.TryRemove(outcome.Delivery.Id, out _);
             }
 
             batch.Clear();
-            signal.Wake();
+            signal.Wake(); // room for more, and perhaps a retry due now
         }
     }
 
     private async Task WriteAsync(List<DeliveryOutcome> batch, CancellationToken cancellationToken)
     {
+        using var activity = ActivitySource.StartActivity("webhook outcomes");
+        activity?.SetTag("webhook.outcomes", batch.Count);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        using var writing = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
 
         var ids = batch.Select(outcome => outcome.Delivery.Id).ToList();
         var deliveries = await db.Deliveries.Where(delivery => ids.Contains(delivery.Id)).ToDictionaryAsync(delivery => delivery.Id, cancellationToken);
@@ -376,8 +303,7 @@ public sealed partial class DeliveryDispatcher(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     private static NotificationFailed Failed(

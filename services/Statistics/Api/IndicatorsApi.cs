@@ -60,7 +60,7 @@ public static partial class IndicatorsApi
     }
 
     private static async Task<Results<Ok<IndicatorResponse>, Created<IndicatorResponse>, ValidationProblem, ProblemHttpResult>> DefineIndicator(
-        string code, IndicatorRequest request, StatisticsDbContext db, SqliteWriteGate writeGate, TimeProvider clock, CancellationToken cancellationToken)
+        string code, IndicatorRequest request, StatisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = Validate(code, request, out var frequency);
         if (errors.Count > 0)
@@ -68,9 +68,9 @@ public static partial class IndicatorsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        // Through the write gate imports take: two first definitions of one code cannot both insert it, and the
-        // frequency check sees every observation an import has written so far.
-        using var writing = await writeGate.EnterAsync(cancellationToken);
+        // In one write: two first definitions of one code cannot both insert it, and the frequency check sees every
+        // observation an import has committed.
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var indicator = await db.Indicators.SingleOrDefaultAsync(existing => existing.Code == code, cancellationToken);
         var created = indicator is null;
         if (indicator is null)
@@ -95,7 +95,7 @@ public static partial class IndicatorsApi
         indicator.SourceUrl = string.IsNullOrWhiteSpace(request.Source.Url) ? null : request.Source.Url.Trim();
         indicator.Frequency = frequency;
         indicator.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
 
         var response = IndicatorResponse.From(indicator);
         return created ? TypedResults.Created($"/api/stats/indicators/{code}", response) : TypedResults.Ok(response);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using ForumPlatform.Statistics.Indicators;
 using Microsoft.EntityFrameworkCore;
@@ -26,29 +27,32 @@ internal sealed class DemoIndicatorsSeeder(IHostEnvironment environment, Observa
         }
 
         var now = clock.GetUtcNow();
-        db.Indicators.AddRange(
-            Define("trade.china-central-asia.usd", "China–Central Asia trade in goods", "USD", 9, Frequency.Annual,
-                "Total trade in goods between China and the five Central Asian countries, in billions of US dollars.", now),
-            Define("carec-institute.studies", "CAREC Institute studies since 2015", "count", 0, Frequency.Annual,
-                "Studies produced since the CAREC Institute's Urumqi base opened in 2015 (cumulative; the news says more than 180).", now),
-            Define("carec-institute.officials-trained", "Officials trained by the CAREC Institute since 2015", "count", 0, Frequency.Annual,
-                "Government officials trained since 2015 (cumulative; the news says more than 2,000).", now),
-            Define("carec-institute.programs", "CAREC Institute programs since 2015", "count", 0, Frequency.Annual,
-                "Programs run since 2015 (cumulative).", now),
-            new Indicator
-            {
-                Code = "sample.trade.china-bilateral.usd",
-                Name = "China's trade in goods by partner (sample data)",
-                Unit = "USD",
-                Scale = 9,
-                Frequency = Frequency.Annual,
-                Description = "Invented figures for the ForumPlatform demo, not statistics: China's trade with each Central Asian " +
-                              "country and with the world, in billions of US dollars. The five countries sum to the reported 94.8 for 2024.",
-                SourceOrganization = "ForumPlatform demo (sample data)",
-                IsSampleData = true,
-                UpdatedAt = now,
-            });
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var write = await db.BeginWriteAsync(cancellationToken))
+        {
+            db.Indicators.AddRange(
+                Define("trade.china-central-asia.usd", "China–Central Asia trade in goods", "USD", 9, Frequency.Annual,
+                    "Total trade in goods between China and the five Central Asian countries, in billions of US dollars.", now),
+                Define("carec-institute.studies", "CAREC Institute studies since 2015", "count", 0, Frequency.Annual,
+                    "Studies produced since the CAREC Institute's Urumqi base opened in 2015 (cumulative; the news says more than 180).", now),
+                Define("carec-institute.officials-trained", "Officials trained by the CAREC Institute since 2015", "count", 0, Frequency.Annual,
+                    "Government officials trained since 2015 (cumulative; the news says more than 2,000).", now),
+                Define("carec-institute.programs", "CAREC Institute programs since 2015", "count", 0, Frequency.Annual,
+                    "Programs run since 2015 (cumulative).", now),
+                new Indicator
+                {
+                    Code = "sample.trade.china-bilateral.usd",
+                    Name = "China's trade in goods by partner (sample data)",
+                    Unit = "USD",
+                    Scale = 9,
+                    Frequency = Frequency.Annual,
+                    Description = "Invented figures for the ForumPlatform demo, not statistics: China's trade with each Central Asian " +
+                                  "country and with the world, in billions of US dollars. The five countries sum to the reported 94.8 for 2024.",
+                    SourceOrganization = "ForumPlatform demo (sample data)",
+                    IsSampleData = true,
+                    UpdatedAt = now,
+                });
+            await write.CommitAsync(cancellationToken);
+        }
 
         var rows = new List<UploadedRow>
         {

@@ -1,9 +1,11 @@
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Statistics.Data;
 
-public sealed class StatisticsDbContext(DbContextOptions<StatisticsDbContext> options) : MessagingDbContext(options)
+public sealed class StatisticsDbContext(DbContextOptions<StatisticsDbContext> options, OutboxSignal? outbox = null)
+    : MessagingDbContext(options, outbox)
 {
     public DbSet<PlatformCounter> Counters => Set<PlatformCounter>();
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using ForumPlatform.Contracts;
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
@@ -26,7 +27,7 @@ public sealed record ImportReport(
 /// A stored upload replaces the values of the periods it names, keeps the replaced values as revisions, and
 /// raises <see cref="IndicatorUpdated"/> for every value it changes (a first value counts as a change from none).
 /// </summary>
-public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate writeGate, TimeProvider clock)
+public sealed class ObservationImporter(StatisticsDbContext db, TimeProvider clock)
 {
     /// <summary>Status values besides none (a final figure).</summary>
     public static readonly IReadOnlyList<string> Statuses = ["estimated", "provisional", "forecast"];
@@ -73,8 +74,8 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                var (inserted, changed, unchanged, _, _) = await ApplyAsync(rows, null, clock.GetUtcNow(), cancellationToken);
-                return new ImportReport(true, false, null, count, inserted, changed, unchanged, 0, []);
+                var wouldBe = await ApplyAsync(rows, null, clock.GetUtcNow(), cancellationToken);
+                return new ImportReport(true, false, null, count, wouldBe.Inserted, wouldBe.Changed, wouldBe.Unchanged, 0, []);
             }
             finally
             {
@@ -82,43 +83,39 @@ public sealed class ObservationImporter(StatisticsDbContext db, SqliteWriteGate 
             }
         }
 
-        using (await writeGate.EnterAsync(cancellationToken))
+        await using var write = await db.BeginWriteAsync(cancellationToken);
+        await RefuseIfFrequencyChangedAsync(rows, indicators, cancellationToken);
+        // One time for the whole import: its rows, its record and its indicators' totals say the same moment.
+        var now = clock.GetUtcNow();
+        var importId = Guid.CreateVersion7(now);
+        var (inserted, changed, unchanged, events, touched) = await ApplyAsync(rows, importId, now, cancellationToken);
+        db.IndicatorImports.Add(new IndicatorImport
         {
-            await RefuseIfFrequencyChangedAsync(rows, indicators, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // One time for the whole import: its rows, its record and its indicators' totals say the same moment.
-            var now = clock.GetUtcNow();
-            var importId = Guid.CreateVersion7(now);
-            var (inserted, changed, unchanged, events, touched) = await ApplyAsync(rows, importId, now, cancellationToken);
-            db.IndicatorImports.Add(new IndicatorImport
-            {
-                Id = importId,
-                ImportedAt = now,
-                ImportedBy = importedBy,
-                Format = format,
-                Rows = count,
-                Inserted = inserted,
-                Changed = changed,
-                Unchanged = unchanged,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var (code, added) in touched)
-            {
-                await db.Indicators.Where(indicator => indicator.Code == code).ExecuteUpdateAsync(indicator => indicator
-                    .SetProperty(i => i.ObservationCount, i => i.ObservationCount + added)
-                    .SetProperty(i => i.ObservationsUpdatedAt, now), cancellationToken);
-            }
-
-            await db.AddEventsAsync(events, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new ImportReport(false, true, importId, count, inserted, changed, unchanged, 0, []);
+            Id = importId,
+            ImportedAt = now,
+            ImportedBy = importedBy,
+            Format = format,
+            Rows = count,
+            Inserted = inserted,
+            Changed = changed,
+            Unchanged = unchanged,
+        });
+        foreach (var (code, added) in touched)
+        {
+            await db.Indicators.Where(indicator => indicator.Code == code).ExecuteUpdateAsync(indicator => indicator
+                .SetProperty(i => i.ObservationCount, i => i.ObservationCount + added)
+                .SetProperty(i => i.ObservationsUpdatedAt, now), cancellationToken);
         }
+
+        await db.AddEventsAsync(events, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return new ImportReport(false, true, importId, count, inserted, changed, unchanged, 0, []);
     }
 
     /// <summary>
-    /// Periods were checked against each indicator's frequency as the upload streamed in, outside the write gate. A
-    /// definition may have changed a frequency meanwhile (an indicator without observations may change it); it takes
-    /// the gate too, so what is read here holds until this import commits.
+    /// Periods were checked against each indicator's frequency as the upload streamed in, before the write. A
+    /// definition may have changed a frequency meanwhile (an indicator without observations may change it); called
+    /// inside the import's write, what is read here holds until the import commits.
     /// </summary>
     private async Task RefuseIfFrequencyChangedAsync(List<ValidRow> rows, Dictionary<string, Indicator> checkedAgainst, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using ForumPlatform.Contracts;
+using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using ForumPlatform.Statistics.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,11 @@ namespace ForumPlatform.Statistics.Platform;
 public sealed record RebuildReport(int Events, int Skipped, int Counters, int Latencies, double Seconds);
 
 /// <summary>
-/// Keeps the platform figures: every event is logged as received and counted in the consumer's transaction (the
-/// inbox commits both). An event already in the log is not counted again, however it arrives. The figures can be
+/// Keeps the platform figures: every event is logged as received and counted in the consumer's write (the
+/// inbox filter commits both). An event already in the log is not counted again, however it arrives. The figures can be
 /// rebuilt from the log at any time.
 /// </summary>
-public sealed class PlatformFigures(StatisticsDbContext db, SqliteWriteGate writeGate, TimeProvider clock)
+public sealed class PlatformFigures(StatisticsDbContext db, TimeProvider clock)
 {
     public async Task RecordAsync(IForumEvent domainEvent, CancellationToken cancellationToken)
     {
@@ -53,7 +54,7 @@ public sealed class PlatformFigures(StatisticsDbContext db, SqliteWriteGate writ
     }
 
     /// <summary>
-    /// Recomputes every counter and latency from the event log in one transaction: the figures are replaced, not
+    /// Recomputes every counter and latency from the event log in one write: the figures are replaced, not
     /// added to, so a rebuild can run as often as wanted.
     /// </summary>
     public async Task<RebuildReport> RebuildAsync(CancellationToken cancellationToken)
@@ -63,41 +64,38 @@ public sealed class PlatformFigures(StatisticsDbContext db, SqliteWriteGate writ
         var latencies = new List<(string Day, double Milliseconds)>();
         int events = 0, skipped = 0;
 
-        using (await writeGate.EnterAsync(cancellationToken))
+        await using var write = await db.BeginWriteAsync(cancellationToken);
+        await foreach (var recorded in db.Events.AsNoTracking().OrderBy(recorded => recorded.RecordedAt)
+                           .Select(recorded => new { recorded.EventType, recorded.Payload })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await foreach (var recorded in db.Events.AsNoTracking().OrderBy(recorded => recorded.RecordedAt)
-                               .Select(recorded => new { recorded.EventType, recorded.Payload })
-                               .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            if (FigureRules.Read(recorded.EventType, recorded.Payload) is not { } domainEvent)
             {
-                if (FigureRules.Read(recorded.EventType, recorded.Payload) is not { } domainEvent)
-                {
-                    skipped++;
-                    continue;
-                }
-
-                events++;
-                foreach (var (metric, dimension, delta) in FigureRules.For(domainEvent))
-                {
-                    totals[(metric, dimension)] = totals.GetValueOrDefault((metric, dimension)) + delta;
-                }
-
-                if (FigureRules.Latency(domainEvent) is { } latency)
-                {
-                    latencies.Add(latency);
-                }
+                skipped++;
+                continue;
             }
 
-            await db.Counters.ExecuteDeleteAsync(cancellationToken);
-            await db.DeliveryLatencies.ExecuteDeleteAsync(cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var transactionHandle = db.Database.CurrentTransaction!.GetDbTransaction();
-            await InsertAllAsync(transactionHandle, """INSERT INTO "Counters" ("Metric", "Dimension", "Value", "UpdatedAt") VALUES ($1, $2, $3, $4)""",
-                totals.Select(total => new object[] { total.Key.Metric, total.Key.Dimension, total.Value, now }), cancellationToken);
-            await InsertAllAsync(transactionHandle, """INSERT INTO "DeliveryLatencies" ("Day", "Milliseconds") VALUES ($1, $2)""",
-                latencies.Select(latency => new object[] { latency.Day, latency.Milliseconds }), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            events++;
+            foreach (var (metric, dimension, delta) in FigureRules.For(domainEvent))
+            {
+                totals[(metric, dimension)] = totals.GetValueOrDefault((metric, dimension)) + delta;
+            }
+
+            if (FigureRules.Latency(domainEvent) is { } latency)
+            {
+                latencies.Add(latency);
+            }
         }
+
+        await db.Counters.ExecuteDeleteAsync(cancellationToken);
+        await db.DeliveryLatencies.ExecuteDeleteAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var transactionHandle = db.Database.CurrentTransaction!.GetDbTransaction();
+        await InsertAllAsync(transactionHandle, """INSERT INTO "Counters" ("Metric", "Dimension", "Value", "UpdatedAt") VALUES ($1, $2, $3, $4)""",
+            totals.Select(total => new object[] { total.Key.Metric, total.Key.Dimension, total.Value, now }), cancellationToken);
+        await InsertAllAsync(transactionHandle, """INSERT INTO "DeliveryLatencies" ("Day", "Milliseconds") VALUES ($1, $2)""",
+            latencies.Select(latency => new object[] { latency.Day, latency.Milliseconds }), cancellationToken);
+        await write.CommitAsync(cancellationToken);
 
         return new RebuildReport(events, skipped, totals.Count, latencies.Count, stopwatch.Elapsed.TotalSeconds);
     }

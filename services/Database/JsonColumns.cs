@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ForumPlatform.Messaging;
+namespace ForumPlatform.Database;
 
 /// <summary>
 /// Values stored as one JSON text column (camelCase), for small owned data such as an article's sources or a

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ForumPlatform.Messaging;
+namespace ForumPlatform.Database;
 
 /// <summary>
 /// Applies the service's committed migrations at start-up, before the bus and the relay start, and switches

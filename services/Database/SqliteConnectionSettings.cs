@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace ForumPlatform.Messaging;
+namespace ForumPlatform.Database;
 
 /// <summary>
 /// Per-connection SQLite settings. <c>busy_timeout</c> lets SQLite wait for the write lock with its own short

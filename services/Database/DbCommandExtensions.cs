@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace ForumPlatform.Messaging;
+namespace ForumPlatform.Database;
 
 /// <summary>For the few hot paths that write with one prepared statement per row instead of the change tracker.</summary>
 public static class DbCommandExtensions
