@@ -13,5 +13,8 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi("/api/articles/openapi/{documentName}.json");
 app.MapArticlesApi();
+app.MapSearchApi();
+app.MapFeedsApi();
+app.MapEditorApi();
 
 app.Run();

@@ -4,6 +4,7 @@ using ForumPlatform.Notifications.Consumers;
 using ForumPlatform.Notifications.Data;
 using ForumPlatform.Notifications.Exchange;
 using ForumPlatform.Notifications.LiveStream;
+using ForumPlatform.Notifications.Retention;
 using ForumPlatform.Notifications.Subscriptions;
 using ForumPlatform.Notifications.Webhooks;
 using ForumPlatform.ServiceDefaults;
@@ -43,7 +44,6 @@ public static class NotificationsServiceExtensions
         builder.Services.AddSingleton<ExchangeSignal>();
         builder.Services.AddHostedService<ExchangePublisher>();
 
-        builder.Services.AddValidation();
         builder.Services.AddForumOpenApi(
             "Subscriptions to the platform's events, delivered as signed CloudEvents webhooks with retries and a delivery log, and as a live Server-Sent Events stream.",
             new Dictionary<string, string>

@@ -1,6 +1,5 @@
 using ForumPlatform.Notifications;
-using ForumPlatform.Notifications.LiveStream;
-using ForumPlatform.Notifications.Subscriptions;
+using ForumPlatform.Notifications.Api;
 using ForumPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +13,6 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi("/api/notifications/openapi/{documentName}.json");
 app.MapSubscriptionsApi();
-app.MapNotificationStream();
+app.MapStreamApi();
 
 app.Run();

@@ -16,6 +16,8 @@ public sealed class FieldErrors
 
     public bool Any => errors.Count > 0;
 
+    public bool Has(string field) => errors.ContainsKey(field);
+
     public void Add(string field, string message) =>
         errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 

@@ -1,5 +1,6 @@
 using ForumPlatform.Contracts;
 using ForumPlatform.Notifications.Data;
+using ForumPlatform.Notifications.Retention;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Notifications.Tests;
@@ -41,7 +42,7 @@ public sealed class RetentionTests : IAsyncLifetime
             await write.CommitAsync(CancellationToken.None);
         }
 
-        var (deliveries, events) = await Retention.PruneAsync(db, new RetentionOptions(), Now, CancellationToken.None);
+        var (deliveries, events) = await DeliveryLogPruning.PruneAsync(db, new RetentionOptions(), Now, CancellationToken.None);
 
         Assert.Equal(1, deliveries);
         Assert.Equal(2, events); // the delivered one's event and the one nothing referred to
@@ -71,7 +72,7 @@ public sealed class RetentionTests : IAsyncLifetime
             await write.CommitAsync(CancellationToken.None);
         }
 
-        await Retention.PruneAsync(db, new RetentionOptions(), Now, CancellationToken.None);
+        await DeliveryLogPruning.PruneAsync(db, new RetentionOptions(), Now, CancellationToken.None);
 
         db.ChangeTracker.Clear();
         var after = await db.Deliveries.ToDictionaryAsync(delivery => delivery.Id);

@@ -39,9 +39,6 @@ public static class ArticlesApi
         editor.MapGet("/{id:guid}/revisions/{number:int}", GetRevision).WithName("GetArticleRevision")
             .WithSummary("One revision with the content as it stood then.");
 
-        api.MapSearchApi();
-        api.MapFeedsApi();
-        api.MapEditorApi();
         return api;
     }
 

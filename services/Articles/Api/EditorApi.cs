@@ -15,8 +15,9 @@ namespace ForumPlatform.Articles.Api;
 /// </summary>
 public static class EditorApi
 {
-    public static RouteGroupBuilder MapEditorApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapEditorApi(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/api/articles").WithTags("Articles");
         var editor = api.MapGroup("").RequireAuthorization(ForumPolicies.Editor);
         editor.MapPost("/", Create).WithName("CreateArticleDraft").WithSummary("Creates a draft.");
         editor.MapPut("/{id:guid}", Edit).WithName("EditArticle")

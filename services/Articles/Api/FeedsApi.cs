@@ -19,8 +19,9 @@ public static class FeedsApi
 {
     private const int FeedSize = 50;
 
-    public static RouteGroupBuilder MapFeedsApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapFeedsApi(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/api/articles").WithTags("Articles");
         api.MapGet("/feed.rss", (HttpContext http, ArticlesDbContext db, CancellationToken ct) => WriteAsync(http, db, null, Format.Rss, ct))
             .WithName("ArticlesRss").WithSummary("RSS 2.0 feed of the latest public articles.")
             .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml").Produces(StatusCodes.Status304NotModified);

@@ -34,8 +34,9 @@ public static partial class SearchApi
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
 
-    public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/api/articles").WithTags("Articles");
         api.MapGet("/search", Search).WithName("SearchArticles")
             .WithSummary("Published articles matching every word of q, best match first, with a highlighted snippet.");
         return api;

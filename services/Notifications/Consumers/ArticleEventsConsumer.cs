@@ -1,5 +1,6 @@
 using ForumPlatform.Contracts;
 using ForumPlatform.Notifications.Data;
+using ForumPlatform.Notifications.Subscriptions;
 using MassTransit;
 
 namespace ForumPlatform.Notifications.Consumers;

@@ -43,63 +43,18 @@ public sealed class ReceivedEvent
 }
 
 /// <summary>
-/// One event owed to one webhook subscription. Its id is the <c>webhook-id</c> header, the same on every attempt
-/// and redelivery, so subscribers can de-duplicate.
+/// What an event offers filters, null where the event has no such attribute (a session has no tags, an
+/// article no track).
 /// </summary>
-public sealed class Delivery
-{
-    public Guid Id { get; init; }
-
-    public Guid SubscriptionId { get; init; }
-
-    public Guid EventId { get; init; }
-
-    public required string EventType { get; init; }
-
-    public DeliveryStatus Status { get; set; }
-
-    /// <summary>Attempts since the delivery was created or last redelivered; the retry schedule counts these.</summary>
-    public int Attempts { get; set; }
-
-    /// <summary>Every attempt ever made, which numbers the attempt log.</summary>
-    public int TotalAttempts { get; set; }
-
-    /// <summary>When the next attempt is due; null once delivered or given up.</summary>
-    public DateTimeOffset? NextAttemptAt { get; set; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset? CompletedAt { get; set; }
-
-    public int? LastStatusCode { get; set; }
-
-    public string? LastError { get; set; }
-}
-
-public enum DeliveryStatus
-{
-    Pending,
-    Delivered,
-    Failed,
-}
-
-/// <summary>One HTTP attempt of a delivery, as the delivery log shows it.</summary>
-public sealed class DeliveryAttempt
-{
-    public long Id { get; init; }
-
-    public Guid DeliveryId { get; init; }
-
-    public int Number { get; init; }
-
-    public DateTimeOffset StartedAt { get; init; }
-
-    public double DurationMilliseconds { get; init; }
-
-    public int? StatusCode { get; init; }
-
-    public string? Error { get; init; }
-}
+public sealed record NotificationFacts(
+    string Type,
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<string>? Themes = null,
+    string? Forum = null,
+    string? Track = null,
+    Guid? SessionId = null,
+    string? IndicatorCode = null,
+    string? Language = null);
 
 internal sealed class ReceivedEventConfiguration : IEntityTypeConfiguration<ReceivedEvent>
 {
@@ -114,29 +69,5 @@ internal sealed class ReceivedEventConfiguration : IEntityTypeConfiguration<Rece
         builder.Property(received => received.TraceParent).HasMaxLength(64);
         builder.Property(received => received.Facts).HasJsonConversion();
         builder.HasIndex(received => received.ExchangePublishedAt);
-    }
-}
-
-internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
-{
-    public void Configure(EntityTypeBuilder<Delivery> builder)
-    {
-        builder.HasKey(delivery => delivery.Id);
-        builder.HasIndex(delivery => new { delivery.SubscriptionId, delivery.EventId }).IsUnique();
-        builder.HasIndex(delivery => new { delivery.Status, delivery.NextAttemptAt });
-        builder.HasIndex(delivery => delivery.EventId);
-        builder.Property(delivery => delivery.EventType).HasMaxLength(100);
-        builder.Property(delivery => delivery.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(delivery => delivery.LastError).HasMaxLength(500);
-    }
-}
-
-internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<DeliveryAttempt>
-{
-    public void Configure(EntityTypeBuilder<DeliveryAttempt> builder)
-    {
-        builder.HasKey(attempt => attempt.Id);
-        builder.HasIndex(attempt => attempt.DeliveryId);
-        builder.Property(attempt => attempt.Error).HasMaxLength(500);
     }
 }

@@ -115,20 +115,6 @@ public sealed record SubscriptionFilter(
         wanted.Count == 0 || carried is null || wanted.Contains(carried, StringComparer.OrdinalIgnoreCase);
 }
 
-/// <summary>
-/// What an event offers filters, null where the event has no such attribute (a session has no tags, an
-/// article no track).
-/// </summary>
-public sealed record NotificationFacts(
-    string Type,
-    IReadOnlyList<string>? Tags = null,
-    IReadOnlyList<string>? Themes = null,
-    string? Forum = null,
-    string? Track = null,
-    Guid? SessionId = null,
-    string? IndicatorCode = null,
-    string? Language = null);
-
 /// <summary>Event type patterns: an exact type, or a prefix ending in <c>.*</c>.</summary>
 public static class EventTypePattern
 {

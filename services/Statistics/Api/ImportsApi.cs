@@ -124,10 +124,13 @@ public static class ImportsApi
     /// </summary>
     private static IResult Rejected(string title, IReadOnlyList<ImportProblem> problems, ImportReport? report)
     {
-        var errors = problems
-            .GroupBy(problem => $"row {problem.Row}{(problem.Line is { } line ? $" (line {line})" : "")}{(problem.Column is { } column ? $": {column}" : "")}")
-            .ToDictionary(group => group.Key, group => group.Select(problem => problem.Error).ToArray());
-        return TypedResults.ValidationProblem(errors, title: title, extensions: new Dictionary<string, object?>
+        var errors = new FieldErrors();
+        foreach (var problem in problems)
+        {
+            errors.Add($"row {problem.Row}{(problem.Line is { } line ? $" (line {line})" : "")}{(problem.Column is { } column ? $": {column}" : "")}", problem.Error);
+        }
+
+        return errors.ToProblem(title, new Dictionary<string, object?>
         {
             ["rows"] = problems,
             ["report"] = report,

@@ -9,11 +9,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Statistics.Api;
 
-public sealed record IndicatorSourceBody(string? Organization, string? Url);
+public sealed record IndicatorSourceBody(string Organization, string? Url);
 
 /// <summary>An indicator's definition; values are <c>value × 10^scale</c> of <c>unit</c>.</summary>
 public sealed record IndicatorRequest(
-    string? Name, string? Unit, int? Scale, string? Description, IndicatorSourceBody? Source, string? Frequency);
+    string Name, string Unit, int? Scale, string? Description, IndicatorSourceBody Source, string Frequency)
+{
+    /// <summary>Checks the definition into <paramref name="errors"/>; its frequency when it passes.</summary>
+    public Frequency? Validate(FieldErrors errors)
+    {
+        errors.Text("name", Name, 1, IndicatorLimits.Name);
+        errors.Text("unit", Unit, 1, IndicatorLimits.Unit);
+        errors.Text("source.organization", Source?.Organization, 1, IndicatorLimits.Name);
+        if (Scale is < 0 or > IndicatorLimits.MaxScale)
+        {
+            errors.Add("scale", $"The scale is a power of ten from 0 to {IndicatorLimits.MaxScale} (9 for billions).");
+        }
+
+        errors.Text("description", Description, 0, IndicatorLimits.Description);
+        errors.Url("source.url", Source?.Url, maxLength: IndicatorLimits.Url);
+        if (!EnumNames.TryParse(Frequency, out Frequency frequency))
+        {
+            errors.Add("frequency", "One of annual, quarterly, monthly.");
+        }
+
+        return errors.Any ? null : frequency;
+    }
+}
 
 public sealed record IndicatorResponse(
     string Code, string Name, string Unit, int Scale, string? Description, IndicatorSourceBody Source, string Frequency,
@@ -62,10 +84,15 @@ public static partial class IndicatorsApi
     private static async Task<Results<Ok<IndicatorResponse>, Created<IndicatorResponse>, ValidationProblem, ProblemHttpResult>> DefineIndicator(
         string code, IndicatorRequest request, StatisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = Validate(code, request, out var frequency);
-        if (errors.Count > 0)
+        var errors = new FieldErrors();
+        if (code.Length > IndicatorLimits.Code || !CodePattern().IsMatch(code))
         {
-            return TypedResults.ValidationProblem(errors);
+            errors.Add("code", "Use lower-case words separated by dots, e.g. trade.total.usd.");
+        }
+
+        if (request.Validate(errors) is not { } frequency || errors.Any)
+        {
+            return errors.ToProblem();
         }
 
         // In one write: two first definitions of one code cannot both insert it, and the frequency check sees every
@@ -87,11 +114,11 @@ public static partial class IndicatorsApi
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        indicator.Name = request.Name!.Trim();
-        indicator.Unit = request.Unit!.Trim();
+        indicator.Name = request.Name.Trim();
+        indicator.Unit = request.Unit.Trim();
         indicator.Scale = request.Scale ?? 0;
         indicator.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
-        indicator.SourceOrganization = request.Source!.Organization!.Trim();
+        indicator.SourceOrganization = request.Source.Organization.Trim();
         indicator.SourceUrl = string.IsNullOrWhiteSpace(request.Source.Url) ? null : request.Source.Url.Trim();
         indicator.Frequency = frequency;
         indicator.UpdatedAt = clock.GetUtcNow();
@@ -106,64 +133,6 @@ public static partial class IndicatorsApi
 
     internal static ProblemHttpResult NotFound(string code) => TypedResults.Problem(
         title: "Unknown indicator.", detail: $"There is no indicator '{code}'.", statusCode: StatusCodes.Status404NotFound);
-
-    private static Dictionary<string, string[]> Validate(string code, IndicatorRequest request, out Frequency frequency)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (code.Length > IndicatorLimits.Code || !CodePattern().IsMatch(code))
-        {
-            errors["code"] = ["Use lower-case words separated by dots, e.g. trade.total.usd."];
-        }
-
-        Require(errors, "name", request.Name, IndicatorLimits.Name);
-        Require(errors, "unit", request.Unit, IndicatorLimits.Unit);
-        Require(errors, "source.organization", request.Source?.Organization, IndicatorLimits.Name);
-        if (request.Scale is < 0 or > IndicatorLimits.MaxScale)
-        {
-            errors["scale"] = [$"The scale is a power of ten from 0 to {IndicatorLimits.MaxScale} (9 for billions)."];
-        }
-
-        if (request.Description is { Length: > IndicatorLimits.Description })
-        {
-            errors["description"] = [$"At most {IndicatorLimits.Description} characters."];
-        }
-        else if (!StoredText.IsStorable(request.Description))
-        {
-            errors["description"] = [StoredText.Refusal];
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Source?.Url)
-            && (request.Source.Url.Length > IndicatorLimits.Url
-                || !StoredText.IsStorable(request.Source.Url)
-                || !Uri.TryCreate(request.Source.Url.Trim(), UriKind.Absolute, out var url)
-                || url.Scheme is not ("http" or "https")))
-        {
-            errors["source.url"] = ["An absolute http or https address."];
-        }
-
-        if (!EnumNames.TryParse(request.Frequency, out frequency))
-        {
-            errors["frequency"] = ["One of annual, quarterly, monthly."];
-        }
-
-        return errors;
-    }
-
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors[field] = ["Required."];
-        }
-        else if (value.Trim().Length > maxLength)
-        {
-            errors[field] = [$"At most {maxLength} characters."];
-        }
-        else if (!StoredText.IsStorable(value))
-        {
-            errors[field] = [StoredText.Refusal];
-        }
-    }
 
     [GeneratedRegex(IndicatorCodes.Pattern)]
     private static partial Regex CodePattern();

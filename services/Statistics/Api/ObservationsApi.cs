@@ -46,10 +46,10 @@ public static class ObservationsApi
         [FromQuery] string? indicator, [FromQuery] string? reporter, [FromQuery] string? partner,
         [FromQuery] string? from, [FromQuery] string? to, [FromQuery] int? page, [FromQuery] int? perPage, [FromQuery] string? format)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(indicator))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["indicator"] = ["Name the indicator, e.g. indicator=trade.total.usd."] });
+            return FieldErrors.Problem("indicator", "Name the indicator, e.g. indicator=trade.total.usd.");
         }
 
         var definition = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(found => found.Code == indicator, cancellationToken);
@@ -64,24 +64,24 @@ public static class ObservationsApi
         if (page is < 1 or > MaxPage)
         {
             // Past MaxPage, the offset (page − 1) × perPage would not fit an int; no indicator has that many rows anyway.
-            errors["page"] = [$"From 1 to {MaxPage:N0}."];
+            errors.Add("page", $"From 1 to {MaxPage:N0}.");
         }
 
         if (perPage is < 1 or > MaxPerPage)
         {
-            errors["perPage"] = [$"From 1 to {MaxPerPage}."];
+            errors.Add("perPage", $"From 1 to {MaxPerPage}.");
         }
 
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
             || (format is null && http.Request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
         if (format is not null && !csv && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
-            errors["format"] = ["json or csv."];
+            errors.Add("format", "json or csv.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var query = db.Observations.AsNoTracking().Where(observation => observation.IndicatorCode == definition.Code);
@@ -130,18 +130,18 @@ public static class ObservationsApi
         StatisticsDbContext db, CancellationToken cancellationToken,
         [FromQuery] string? indicator, [FromQuery] string? reporter, [FromQuery] string? partner, [FromQuery] string? period)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         foreach (var (name, value) in new[] { ("indicator", indicator), ("reporter", reporter), ("partner", partner), ("period", period) })
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                errors[name] = ["Required."];
+                errors.Add(name, "Required.");
             }
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var observation = await db.Observations.AsNoTracking().SingleOrDefaultAsync(found =>

@@ -1,3 +1,4 @@
+using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
 using ForumPlatform.Statistics.Indicators;
 
@@ -7,7 +8,7 @@ namespace ForumPlatform.Statistics.Api;
 internal static class Selection
 {
     /// <summary>A comma-separated list of area codes, upper-cased; null when the parameter is absent.</summary>
-    public static IReadOnlyList<string>? AreaCodes(string? text, string parameter, Dictionary<string, string[]> errors)
+    public static IReadOnlyList<string>? AreaCodes(string? text, string parameter, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -23,14 +24,14 @@ internal static class Selection
             }
             else
             {
-                errors[parameter] = [$"Unknown country or region code '{part}'; see /api/stats/areas."];
+                errors.Add(parameter, $"Unknown country or region code '{part}'; see /api/stats/areas.");
             }
         }
 
         return codes.Distinct().ToList();
     }
 
-    public static (Period? From, Period? To) Range(Indicator indicator, string? from, string? to, Dictionary<string, string[]> errors)
+    public static (Period? From, Period? To) Range(Indicator indicator, string? from, string? to, FieldErrors errors)
     {
         Period? lower = null, upper = null;
         if (!string.IsNullOrWhiteSpace(from))
@@ -41,7 +42,7 @@ internal static class Selection
             }
             else
             {
-                errors["from"] = [error!];
+                errors.Add("from", error!);
             }
         }
 
@@ -53,7 +54,7 @@ internal static class Selection
             }
             else
             {
-                errors["to"] = [error!];
+                errors.Add("to", error!);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
 using ForumPlatform.Statistics.Indicators;
 using Microsoft.AspNetCore.Mvc;
@@ -55,15 +56,15 @@ public static class SeriesApi
             return failure;
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var total = Selection.AreaCodes(of, "of", errors) ?? [Areas.World];
-        if (total.Count != 1 && errors.Count == 0)
+        if (total.Count != 1 && !errors.Any)
         {
-            errors["of"] = ["One partner whose value is the total, e.g. of=WLD."];
+            errors.Add("of", "One partner whose value is the total, e.g. of=WLD.");
         }
 
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
+        return errors.Any
+            ? errors.ToProblem()
             : TypedResults.Ok(parameters.Response(request!, await series.ShareAsync(request!, total[0], cancellationToken)));
     }
 
@@ -110,11 +111,11 @@ public sealed class SeriesParameters
             return (null, IndicatorsApi.NotFound(code));
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var reporters = Selection.AreaCodes(Reporter, "reporter", errors);
-        if (reporters is not { Count: 1 } && !errors.ContainsKey("reporter"))
+        if (reporters is not { Count: 1 } && !errors.Has("reporter"))
         {
-            errors["reporter"] = ["One reporter, e.g. reporter=CHN."];
+            errors.Add("reporter", "One reporter, e.g. reporter=CHN.");
         }
 
         var partners = Selection.AreaCodes(Partner, "partner", errors);
@@ -122,7 +123,7 @@ public sealed class SeriesParameters
         {
             if (partners is not null)
             {
-                errors["region"] = ["Give partner or region, not both."];
+                errors.Add("region", "Give partner or region, not both.");
             }
             else if (Areas.Find(Region) is { IsRegion: true } region)
             {
@@ -130,14 +131,14 @@ public sealed class SeriesParameters
             }
             else
             {
-                errors["region"] = ["A region with members: CAS or CAREC."];
+                errors.Add("region", "A region with members: CAS or CAREC.");
             }
         }
 
         var (from, to) = Selection.Range(indicator, From, To, errors);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return (null, TypedResults.ValidationProblem(errors));
+            return (null, errors.ToProblem());
         }
 
         return (new SeriesRequest(indicator, reporters![0], partners ?? [Areas.World], from, to), null);

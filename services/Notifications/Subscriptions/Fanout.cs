@@ -3,13 +3,14 @@ using System.Text.Json;
 using ForumPlatform.Contracts;
 using ForumPlatform.Database;
 using ForumPlatform.Messaging;
+using ForumPlatform.Notifications.Data;
 using ForumPlatform.Notifications.Exchange;
 using ForumPlatform.Notifications.LiveStream;
 using ForumPlatform.Notifications.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace ForumPlatform.Notifications.Data;
+namespace ForumPlatform.Notifications.Subscriptions;
 
 /// <summary>
 /// Keeps an incoming event and records one pending delivery per webhook subscription that wants it, in the

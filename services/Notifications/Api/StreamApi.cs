@@ -2,13 +2,15 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ForumPlatform.Notifications.Data;
+using ForumPlatform.Notifications.LiveStream;
 using ForumPlatform.Notifications.Subscriptions;
+using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ForumPlatform.Notifications.LiveStream;
+namespace ForumPlatform.Notifications.Api;
 
 /// <summary>
 /// <c>GET /api/notifications/stream</c>: Server-Sent Events, one CloudEvent (structured JSON) per <c>message</c>
@@ -19,7 +21,7 @@ namespace ForumPlatform.Notifications.LiveStream;
 /// </summary>
 public static class StreamApi
 {
-    public static RouteHandlerBuilder MapNotificationStream(this IEndpointRouteBuilder app) =>
+    public static RouteHandlerBuilder MapStreamApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/notifications/stream", Stream)
             .WithTags("Stream")
             .WithName("NotificationStream")
@@ -50,10 +52,7 @@ public static class StreamApi
 
             if (types is not null || tags is not null || forum is not null)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["subscription"] = ["Either a subscription or types/tags/forum, not both."],
-                });
+                return FieldErrors.Problem("subscription", "Either a subscription or types/tags/forum, not both.");
             }
 
             await using var scope = scopes.CreateAsyncScope();
@@ -73,10 +72,7 @@ public static class StreamApi
         var unknown = patterns.Where(pattern => !EventTypePattern.IsKnown(pattern)).ToList();
         if (unknown.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["types"] = [$"Unknown event type(s): {string.Join(", ", unknown)}."],
-            });
+            return FieldErrors.Problem("types", $"Unknown event type(s): {string.Join(", ", unknown)}.");
         }
 
         Guid? resumeAfter = null;
@@ -84,10 +80,7 @@ public static class StreamApi
         {
             if (!Guid.TryParse(lastEventId, out var parsed))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["Last-Event-ID"] = ["Expected the id of an event this stream sent."],
-                });
+                return FieldErrors.Problem("Last-Event-ID", "Expected the id of an event this stream sent.");
             }
 
             resumeAfter = parsed;

@@ -1,28 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using ForumPlatform.Notifications.Data;
 
-namespace ForumPlatform.Notifications.Subscriptions;
-
-/// <summary>A subscription as its owner writes it. Omitted filter lists mean "no restriction".</summary>
-public sealed record SubscriptionRequest(
-    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
-    [property: Required, StringLength(200, MinimumLength = 1)] string Contact,
-    [property: Required, MinLength(1), MaxLength(20)] IReadOnlyList<string> EventTypes,
-    [property: StringLength(2000)] string? WebhookUrl = null,
-    SubscriptionFilterRequest? Filter = null);
-
-/// <summary>
-/// Each list narrows the events that carry that attribute (tags and themes: articles; forums: articles and the
-/// agenda; tracks and session ids: sessions; indicator codes: indicators; languages: articles and sessions).
-/// </summary>
-public sealed record SubscriptionFilterRequest(
-    IReadOnlyList<string>? Tags = null,
-    IReadOnlyList<string>? Themes = null,
-    IReadOnlyList<string>? Forums = null,
-    IReadOnlyList<string>? Tracks = null,
-    IReadOnlyList<Guid>? SessionIds = null,
-    IReadOnlyList<string>? IndicatorCodes = null,
-    IReadOnlyList<string>? Languages = null);
+namespace ForumPlatform.Notifications.Api;
 
 public sealed record SubscriptionResponse(
     Guid Id,
@@ -64,8 +42,6 @@ public sealed record DeliveryResponse(
     IReadOnlyList<AttemptResponse> AttemptLog);
 
 public sealed record AttemptResponse(int Number, DateTimeOffset StartedAt, double DurationMilliseconds, int? StatusCode, string? Error);
-
-public sealed record RedeliverRequest([property: Required] DateTimeOffset Since);
 
 public sealed record RedeliveryResponse(int Redelivered);
 

@@ -2,13 +2,14 @@ using System.Security.Claims;
 using System.Text.Json;
 using ForumPlatform.Contracts;
 using ForumPlatform.Notifications.Data;
+using ForumPlatform.Notifications.Subscriptions;
 using ForumPlatform.Notifications.Webhooks;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ForumPlatform.Notifications.Subscriptions;
+namespace ForumPlatform.Notifications.Api;
 
 /// <summary>
 /// Subscriptions and their delivery logs. Anyone may subscribe; the answer carries the subscription's management
@@ -50,10 +51,11 @@ public static class SubscriptionsApi
         SubscriptionRequest request, NotificationsDbContext db, WebhookTargetGuard guard, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = await SubscriptionRules.ValidateAsync(request, guard, cancellationToken);
-        if (errors.Count > 0)
+        var errors = new FieldErrors();
+        await request.ValidateAsync(errors, guard, cancellationToken);
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         await using var write = await db.BeginWriteAsync(cancellationToken);
@@ -64,9 +66,9 @@ public static class SubscriptionsApi
             Id = Guid.CreateVersion7(now),
             Name = request.Name.Trim(),
             Contact = request.Contact.Trim(),
-            WebhookUrl = SubscriptionRules.NormalizeUrl(request.WebhookUrl),
-            EventTypes = SubscriptionRules.NormalizeEventTypes(request.EventTypes),
-            Filter = SubscriptionRules.ToFilter(request.Filter),
+            WebhookUrl = request.NormalizedWebhookUrl,
+            EventTypes = request.NormalizedEventTypes,
+            Filter = request.NormalizedFilter,
             Secret = Subscription.NewSecret(),
             ManagementTokenHash = Subscription.HashToken(token),
             CreatedAt = now,
@@ -100,19 +102,20 @@ public static class SubscriptionsApi
             return TypedResults.NotFound();
         }
 
-        var errors = await SubscriptionRules.ValidateAsync(request, guard, cancellationToken);
-        if (errors.Count > 0)
+        var errors = new FieldErrors();
+        await request.ValidateAsync(errors, guard, cancellationToken);
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         // The webhook address was checked (DNS) before the write, so no one waits on a lookup; a delete meanwhile makes the save stale.
         await using var write = await db.BeginWriteAsync(cancellationToken);
         subscription.Name = request.Name.Trim();
         subscription.Contact = request.Contact.Trim();
-        subscription.WebhookUrl = SubscriptionRules.NormalizeUrl(request.WebhookUrl);
-        subscription.EventTypes = SubscriptionRules.NormalizeEventTypes(request.EventTypes);
-        subscription.Filter = SubscriptionRules.ToFilter(request.Filter);
+        subscription.WebhookUrl = request.NormalizedWebhookUrl;
+        subscription.EventTypes = request.NormalizedEventTypes;
+        subscription.Filter = request.NormalizedFilter;
         subscription.UpdatedAt = clock.GetUtcNow();
         try
         {
@@ -263,7 +266,7 @@ public static class SubscriptionsApi
         {
             if (!EnumNames.TryParse<DeliveryStatus>(status, out var parsed))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Expected pending, delivered or failed."] });
+                return FieldErrors.Problem("status", "Expected pending, delivered or failed.");
             }
 
             wanted = parsed;
@@ -271,7 +274,7 @@ public static class SubscriptionsApi
 
         if (limit is < 1 or > 200)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["Between 1 and 200."] });
+            return FieldErrors.Problem("limit", "Between 1 and 200.");
         }
 
         var query = db.Deliveries.AsNoTracking().Where(delivery => delivery.SubscriptionId == id);
