@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace ForumPlatform.AppHost;
 
 public static class ServiceDatabaseExtensions

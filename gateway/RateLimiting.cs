@@ -1,7 +1,6 @@
 using ForumPlatform.ServiceDefaults;
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace ForumPlatform.Gateway;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using ForumPlatform.Contracts;
 using ForumPlatform.Database;
 using Microsoft.EntityFrameworkCore;

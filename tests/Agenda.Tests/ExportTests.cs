@@ -4,7 +4,6 @@ using System.ServiceModel.Syndication;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
-using System.Xml.Schema;
 using Ical.Net;
 using Json.Schema;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using ForumPlatform.Articles.Data;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,6 +1,5 @@
 using System.Net;
 using ForumPlatform.Identity.Data;
-using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

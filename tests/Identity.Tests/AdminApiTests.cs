@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.ServiceDefaults;
-using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 

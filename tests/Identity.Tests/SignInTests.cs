@@ -1,7 +1,6 @@
 using System.Net;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.ServiceDefaults;
-using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

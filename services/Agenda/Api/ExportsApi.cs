@@ -1,6 +1,5 @@
 using System.ServiceModel.Syndication;
 using System.Text;
-using System.Text.Json;
 using System.Xml;
 using ForumPlatform.Agenda.Data;
 using ForumPlatform.Agenda.Exports;

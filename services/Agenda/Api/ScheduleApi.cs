@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using ForumPlatform.Agenda.Data;
 using ForumPlatform.Agenda.Releases;
 using ForumPlatform.ServiceDefaults;
@@ -7,29 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace ForumPlatform.Agenda.Api;
-
-public sealed record SessionQuery(
-    [property: Description("A day of the forum, yyyy-MM-dd in its time zone.")] DateOnly? Day = null,
-    [property: Description("Track slug.")] string? Track = null,
-    [property: Description("Room id.")] Guid? Room = null,
-    [property: Description("Speaker id.")] Guid? Speaker = null,
-    [property: Description("plenary, panel, keynote, workshop, launch or break.")] string? Type = null,
-    [property: Description("Words to find in title, subtitle or abstract.")] string? Q = null,
-    [property: Description("A released version; the latest when left out.")] string? Version = null);
-
-public sealed record ForumDay(DateOnly Date, int Sessions);
-
-public sealed record ReleaseSummary(
-    string Version, string? Comment, DateTimeOffset ReleasedAt, int NewSessions, int MovedSessions, int CancelledSessions,
-    IReadOnlyList<ScheduleChange> Changes)
-{
-    public static ReleaseSummary From(ScheduleRelease release) => new(
-        release.Version, release.Comment, release.ReleasedAt,
-        release.Changes.Count(c => c.Kind == ChangeKinds.New),
-        release.Changes.Count(c => c.Kind == ChangeKinds.Moved),
-        release.Changes.Count(c => c.Kind == ChangeKinds.Cancelled),
-        release.Changes);
-}
 
 /// <summary>
 /// The public schedule: every read shows a release (the latest, or <c>?version=</c>), never the working copy.

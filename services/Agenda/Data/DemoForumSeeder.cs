@@ -1,6 +1,5 @@
 using ForumPlatform.Agenda.Releases;
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Agenda.Data;

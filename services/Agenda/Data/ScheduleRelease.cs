@@ -1,6 +1,5 @@
 using ForumPlatform.Agenda.Releases;
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,4 @@
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

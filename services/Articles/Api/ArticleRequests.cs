@@ -162,3 +162,16 @@ public sealed record ScheduleRequest([property: Description("A future time, ISO 
 public sealed record RetractRequest(
     [property: Description("Shown to readers with the retraction notice.")] string? Reason,
     [property: Description("Hide the article instead of showing it with the notice.")] bool Hide = false);
+
+/// <summary>Filters of the public article list; all optional.</summary>
+public sealed record ArticleQuery(
+    [property: Description("Only articles with this tag.")] string? Tag = null,
+    [property: Description("Only articles with this theme.")] string? Theme = null,
+    [property: Description("en, zh or ru.")] string? Language = null,
+    [property: Description("Only articles of this forum (its slug).")] string? Forum = null,
+    [property: Description("Only articles by this author (exact name).")] string? Author = null,
+    [property: Description("Published at or after this time.")] DateTimeOffset? From = null,
+    [property: Description("Published before this time.")] DateTimeOffset? To = null,
+    [property: Description("Editors only: draft, scheduled, published or retracted (hidden ones included), most recently changed first.")] string? Status = null,
+    [property: Description("The nextCursor of the previous page.")] string? Cursor = null,
+    [property: Description("Page size, 1 to 100 (default 20).")] int? Limit = null);

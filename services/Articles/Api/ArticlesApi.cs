@@ -9,19 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Articles.Api;
 
-/// <summary>Filters of the public article list; all optional.</summary>
-public sealed record ArticleQuery(
-    [property: Description("Only articles with this tag.")] string? Tag = null,
-    [property: Description("Only articles with this theme.")] string? Theme = null,
-    [property: Description("en, zh or ru.")] string? Language = null,
-    [property: Description("Only articles of this forum (its slug).")] string? Forum = null,
-    [property: Description("Only articles by this author (exact name).")] string? Author = null,
-    [property: Description("Published at or after this time.")] DateTimeOffset? From = null,
-    [property: Description("Published before this time.")] DateTimeOffset? To = null,
-    [property: Description("Editors only: draft, scheduled, published or retracted (hidden ones included), most recently changed first.")] string? Status = null,
-    [property: Description("The nextCursor of the previous page.")] string? Cursor = null,
-    [property: Description("Page size, 1 to 100 (default 20).")] int? Limit = null);
-
 public static class ArticlesApi
 {
     public static RouteGroupBuilder MapArticlesApi(this IEndpointRouteBuilder app)

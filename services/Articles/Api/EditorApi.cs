@@ -1,7 +1,6 @@
 using ForumPlatform.Articles.Content;
 using ForumPlatform.Articles.Data;
 using ForumPlatform.Articles.Events;
-using ForumPlatform.Contracts;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -127,7 +126,7 @@ public static class EditorApi
             db.Revisions.Add(ArticleRevision.Of(article, "edited", EditorOf(http), changes));
             if (article.Status == ArticleStatus.Published)
             {
-                db.AddEvent(ArticleEvents.Updated(article, changes, now));
+                db.AddEvent(OutgoingArticleEvents.Updated(article, changes, now));
             }
         }
 
@@ -151,7 +150,7 @@ public static class EditorApi
         ChangeAsync(id, http, db, clock, "published", (article, now) =>
         {
             article.Publish(now);
-            db.AddEvent(ArticleEvents.Published(article, now));
+            db.AddEvent(OutgoingArticleEvents.Published(article, now));
         }, cancellationToken);
 
     private static Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Unpublish(
@@ -161,7 +160,7 @@ public static class EditorApi
             if (article.Unpublish(now))
             {
                 // Subscribers saw it published; for them it is withdrawn from view.
-                db.AddEvent(ArticleEvents.Retracted(article, "Unpublished by the editors.", hidden: true, now));
+                db.AddEvent(OutgoingArticleEvents.Retracted(article, "Unpublished by the editors.", hidden: true, now));
             }
         }, cancellationToken);
 
@@ -170,7 +169,7 @@ public static class EditorApi
         ChangeAsync(id, http, db, clock, "retracted", (article, now) =>
         {
             article.Retract(request.Reason ?? "", request.Hide, now);
-            db.AddEvent(ArticleEvents.Retracted(article, article.RetractionReason!, request.Hide, now));
+            db.AddEvent(OutgoingArticleEvents.Retracted(article, article.RetractionReason!, request.Hide, now));
         }, cancellationToken);
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(

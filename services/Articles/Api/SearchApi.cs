@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -8,17 +7,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Articles.Api;
-
-public sealed record SearchQuery(
-    [property: Description("Words to find in title, summary and body; every word must occur.")] string? Q = null,
-    [property: Description("en, zh or ru.")] string? Language = null,
-    [property: Description("Page size, 1 to 50 (default 10).")] int? Limit = null,
-    [property: Description("How many ranked results to skip.")] int? Offset = null);
-
-/// <summary>A search result: the article, and a snippet whose matches are wrapped in &lt;mark&gt; (the rest is escaped).</summary>
-public sealed record SearchHit(ArticleSummary Article, string Snippet, double Rank);
-
-public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int? NextOffset);
 
 /// <summary>
 /// Full-text search over public articles (SQLite FTS5, BM25 ranking with title weighted above summary above body).

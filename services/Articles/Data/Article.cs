@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ForumPlatform.Contracts;
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,6 +1,5 @@
 using ForumPlatform.Contracts;
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -37,14 +36,6 @@ public sealed class ArticleRevision
     };
 }
 
-/// <summary>An earlier slug of an article, which keeps resolving (with a redirect) after a rename.</summary>
-public sealed class ArticleSlugRedirect
-{
-    public required string Slug { get; init; }
-
-    public Guid ArticleId { get; init; }
-}
-
 internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
 {
     public void Configure(EntityTypeBuilder<ArticleRevision> builder)
@@ -54,15 +45,5 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         builder.Property(revision => revision.EditedBy).HasMaxLength(200);
         builder.Property(revision => revision.Changes).HasJsonConversion();
         builder.Property(revision => revision.Content).HasJsonConversion();
-    }
-}
-
-internal sealed class ArticleSlugRedirectConfiguration : IEntityTypeConfiguration<ArticleSlugRedirect>
-{
-    public void Configure(EntityTypeBuilder<ArticleSlugRedirect> builder)
-    {
-        builder.HasKey(redirect => redirect.Slug);
-        builder.Property(redirect => redirect.Slug).HasMaxLength(200);
-        builder.HasIndex(redirect => redirect.ArticleId);
     }
 }

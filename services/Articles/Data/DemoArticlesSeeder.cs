@@ -1,7 +1,6 @@
 using ForumPlatform.Articles.Content;
 using ForumPlatform.Articles.Events;
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Articles.Data;
@@ -92,7 +91,7 @@ internal sealed class DemoArticlesSeeder(IHostEnvironment environment, MarkdownR
         article.Publish(at);
         db.Articles.Add(article);
         db.Revisions.Add(ArticleRevision.Of(article, "published", "demo-content"));
-        db.AddEvent(ArticleEvents.Published(article, at));
+        db.AddEvent(OutgoingArticleEvents.Published(article, at));
         return article;
     }
 }

@@ -65,7 +65,7 @@ internal sealed partial class ScheduledPublisher(
             await using var write = await db.BeginWriteAsync(stoppingToken);
             article.Publish(now);
             db.Revisions.Add(ArticleRevision.Of(article, "published", "scheduler"));
-            db.AddEvent(ArticleEvents.Published(article, now));
+            db.AddEvent(OutgoingArticleEvents.Published(article, now));
             try
             {
                 await write.CommitAsync(stoppingToken);

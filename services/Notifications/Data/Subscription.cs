@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 using ForumPlatform.Notifications.Data;
 

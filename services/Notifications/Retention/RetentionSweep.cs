@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using ForumPlatform.Messaging;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 using ForumPlatform.Notifications.Data;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using ForumPlatform.Contracts;
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using ForumPlatform.Notifications.Data;
 using ForumPlatform.Notifications.Exchange;
 using ForumPlatform.Notifications.LiveStream;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using ForumPlatform.Contracts;
-using ForumPlatform.Messaging;
 using ForumPlatform.Notifications.Data;
 using ForumPlatform.Notifications.Subscriptions;
 using Microsoft.EntityFrameworkCore;

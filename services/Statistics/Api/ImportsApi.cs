@@ -12,9 +12,6 @@ using Microsoft.OpenApi;
 
 namespace ForumPlatform.Statistics.Api;
 
-public sealed record ImportResponse(
-    Guid Id, DateTimeOffset ImportedAt, string? ImportedBy, string Format, int Rows, int Inserted, int Changed, int Unchanged);
-
 public static class ImportsApi
 {
     public static RouteGroupBuilder MapImportsApi(this IEndpointRouteBuilder app)

@@ -7,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Statistics.Api;
 
-public sealed record SeriesResponse<TPoint>(
-    IndicatorResponse Indicator, string Reporter, IReadOnlyList<string> Partners, string? Region, IReadOnlyList<TPoint> Points);
-
 /// <summary>Derived figures of one reporter's series: summed over partners or a region's members, year-on-year, share of a total.</summary>
 public static class SeriesApi
 {

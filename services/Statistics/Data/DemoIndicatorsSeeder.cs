@@ -1,6 +1,5 @@
 using System.Globalization;
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using ForumPlatform.Statistics.Indicators;
 using Microsoft.EntityFrameworkCore;
 

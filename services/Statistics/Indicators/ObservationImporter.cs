@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using ForumPlatform.Contracts;
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
 using Microsoft.EntityFrameworkCore;

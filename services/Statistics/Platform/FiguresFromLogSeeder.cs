@@ -1,5 +1,4 @@
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using ForumPlatform.Statistics.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using ForumPlatform.Contracts;
 using ForumPlatform.Database;
-using ForumPlatform.Messaging;
 using ForumPlatform.Statistics.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;

@@ -3,8 +3,8 @@ using ForumPlatform.Contracts;
 
 namespace ForumPlatform.Articles.Events;
 
-/// <summary>The events the newsroom publishes, carrying what subscribers need without calling back.</summary>
-public static class ArticleEvents
+/// <summary>The events the newsroom publishes (the contracts are in ForumPlatform.Contracts), carrying what subscribers need without calling back.</summary>
+public static class OutgoingArticleEvents
 {
     public static ArticlePublished Published(Article article, DateTimeOffset now) => new(
         Guid.CreateVersion7(now), now, article.Id, article.Slug, article.Title, article.Summary, article.Language,
