@@ -26,8 +26,9 @@ public abstract class MessagingDbContext(DbContextOptions options, OutboxSignal?
     }
 
     /// <summary>
-    /// Adds many events with one prepared INSERT on the open transaction, for changes that raise thousands of
-    /// events at once (an import): the change tracker would spend seconds on them. Published after the commit.
+    /// Adds many events with one prepared INSERT (<see cref="BulkInsert{TEntity}"/>) on the open write, for changes
+    /// that raise thousands of events at once (an import): the change tracker would spend seconds on them. Published
+    /// after the commit.
     /// </summary>
     public async Task AddEventsAsync<TEvent>(IReadOnlyCollection<TEvent> domainEvents, CancellationToken cancellationToken)
         where TEvent : class, IForumEvent
@@ -37,31 +38,11 @@ public abstract class MessagingDbContext(DbContextOptions options, OutboxSignal?
             return;
         }
 
-        var transaction = Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk events are written inside the caller's transaction.");
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        // Values in EF Core's SQLite formats: GUIDs as upper-case text, times as UTC text.
-        command.CommandText = """
-            INSERT INTO "OutboxMessages" ("Id", "MessageType", "Body", "OccurredAt", "TraceParent", "TraceState", "Attempts", "NextAttemptAt")
-            VALUES ($id, $type, $body, $occurredAt, $traceParent, $traceState, 0, $nextAttemptAt)
-            """;
-        var (id, type, body, occurredAt, traceParent, traceState, nextAttemptAt) = (
-            command.AddParameter("$id"), command.AddParameter("$type"), command.AddParameter("$body"), command.AddParameter("$occurredAt"),
-            command.AddParameter("$traceParent"), command.AddParameter("$traceState"), command.AddParameter("$nextAttemptAt"));
-        await command.PrepareAsync(cancellationToken);
+        // The rows AddEvent would add (OutboxMessage.For), written without the change tracker.
+        await using var insert = await BulkInsert<OutboxMessage>.PrepareAsync(this, cancellationToken);
         foreach (var domainEvent in domainEvents)
         {
-            // The row an entity would get (OutboxMessage.For), written without the change tracker.
-            var message = OutboxMessage.For(domainEvent);
-            id.Value = message.Id.ToString().ToUpperInvariant();
-            type.Value = message.MessageType;
-            body.Value = message.Body;
-            occurredAt.Value = message.OccurredAt.UtcDateTime;
-            traceParent.Value = (object?)message.TraceParent ?? DBNull.Value;
-            traceState.Value = (object?)message.TraceState ?? DBNull.Value;
-            nextAttemptAt.Value = message.NextAttemptAt.UtcDateTime;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await insert.AddAsync(OutboxMessage.For(domainEvent), cancellationToken);
         }
 
         var ids = domainEvents.Select(domainEvent => domainEvent.EventId).ToList();

@@ -60,8 +60,8 @@ public sealed class Fanout(
     }
 
     /// <summary>
-    /// One prepared INSERT per delivery on the consumer's connection and transaction: fanning one event out to
-    /// thousands of subscriptions through the change tracker would cost seconds.
+    /// One prepared INSERT per delivery (<see cref="BulkInsert{TEntity}"/>) in the consumer's write: fanning one event
+    /// out to thousands of subscriptions through the change tracker would cost seconds.
     /// </summary>
     private async Task InsertDeliveriesAsync(ReceivedEvent received, List<Subscription> subscriptions, CancellationToken cancellationToken)
     {
@@ -70,26 +70,19 @@ public sealed class Fanout(
             return;
         }
 
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Deliveries are recorded inside the consumer's transaction.");
-        // Values in EF Core's SQLite formats: GUIDs as upper-case text, times as UTC text.
-        command.CommandText = """
-            INSERT INTO "Deliveries" ("Id", "SubscriptionId", "EventId", "EventType", "Status", "Attempts", "TotalAttempts", "NextAttemptAt", "CreatedAt")
-            VALUES ($id, $subscription, $event, $type, 'Pending', 0, 0, $now, $now)
-            """;
-        var id = command.AddParameter("$id");
-        var subscription = command.AddParameter("$subscription");
-        command.AddParameter("$event").Value = received.Id.ToString().ToUpperInvariant();
-        command.AddParameter("$type").Value = received.Type;
-        command.AddParameter("$now").Value = received.ReceivedAt.UtcDateTime;
-        await command.PrepareAsync(cancellationToken);
+        await using var insert = await BulkInsert<Delivery>.PrepareAsync(db, cancellationToken);
         foreach (var wanting in subscriptions)
         {
-            id.Value = Guid.CreateVersion7(received.ReceivedAt).ToString().ToUpperInvariant();
-            subscription.Value = wanting.Id.ToString().ToUpperInvariant();
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await insert.AddAsync(new Delivery
+            {
+                Id = Guid.CreateVersion7(received.ReceivedAt),
+                SubscriptionId = wanting.Id,
+                EventId = received.Id,
+                EventType = received.Type,
+                Status = DeliveryStatus.Pending,
+                NextAttemptAt = received.ReceivedAt,
+                CreatedAt = received.ReceivedAt,
+            }, cancellationToken);
         }
     }
 }

@@ -1,0 +1,146 @@
+using ForumPlatform.Database;
+using ForumPlatform.Messaging.Tests;
+using ForumPlatform.Notifications.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumPlatform.UnitTests;
+
+/// <summary>
+/// The two statements written without the change tracker (<see cref="BulkInsert{TEntity}"/>): outbox rows from
+/// <c>AddEventsAsync</c> and webhook deliveries from the fan-out. Each row must read back as written, and be stored
+/// byte for byte as SaveChanges stores the same values, so a changed converter or column shows here.
+/// </summary>
+public sealed class BulkInsertTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2025, 12, 2, 9, 30, 15, 123, TimeSpan.FromHours(6));
+
+    // One file per context: each has its own migrations.
+    private readonly string notificationsPath = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"bulk-{Guid.NewGuid():N}.db");
+    private readonly string outboxPath = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"bulk-{Guid.NewGuid():N}.db");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(notificationsPath)!);
+        await using var notifications = Notifications();
+        await notifications.Database.MigrateAsync();
+        await using var outbox = Outbox();
+        await outbox.Database.MigrateAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(notificationsPath);
+        File.Delete(outboxPath);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Outbox_rows_added_in_bulk_are_stored_as_AddEvent_stores_them()
+    {
+        var tracked = TestService.NewEvent() with { OccurredAt = Now };
+        var bulk = TestService.NewEvent() with { OccurredAt = Now };
+        await using (var db = Outbox())
+        {
+            await using var write = await db.BeginWriteAsync(CancellationToken.None);
+            db.AddEvent(tracked);
+            await db.AddEventsAsync([bulk], CancellationToken.None);
+            await write.CommitAsync(CancellationToken.None);
+        }
+
+        await using var reader = Outbox();
+        var stored = await reader.OutboxMessages.AsNoTracking().SingleAsync(message => message.Id == bulk.EventId);
+        Assert.Equal(bulk.EventId, stored.Id);
+        Assert.Equal(typeof(Contracts.ArticlePublished).FullName, stored.MessageType);
+        Assert.Contains(bulk.EventId.ToString(), stored.Body);
+        Assert.Equal(Now, stored.OccurredAt);
+        Assert.Equal(Now + TimeSpan.FromSeconds(5), stored.NextAttemptAt);
+        Assert.Null(stored.PublishedAt);
+        Assert.Equal(0, stored.Attempts);
+        Assert.Equal(
+            await StoredFormsAsync(reader, "OutboxMessages", tracked.EventId, except: ["Id", "Body"]),
+            await StoredFormsAsync(reader, "OutboxMessages", bulk.EventId, except: ["Id", "Body"]));
+    }
+
+    [Fact]
+    public async Task Deliveries_inserted_in_bulk_read_back_and_are_stored_as_SaveChanges_stores_them()
+    {
+        Delivery Make(Guid eventId) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            SubscriptionId = Guid.NewGuid(),
+            EventId = eventId,
+            EventType = "forum.article.published",
+            Status = DeliveryStatus.Failed,
+            Attempts = 3,
+            TotalAttempts = 7,
+            NextAttemptAt = Now.AddMinutes(5),
+            CreatedAt = Now,
+            CompletedAt = Now.AddHours(1),
+            LastStatusCode = 503,
+            LastError = "Service Unavailable",
+        };
+
+        var tracked = Make(Guid.NewGuid());
+        var bulk = Make(Guid.NewGuid());
+        await using (var db = Notifications())
+        {
+            await using var write = await db.BeginWriteAsync(CancellationToken.None);
+            db.Deliveries.Add(tracked);
+            await db.SaveChangesAsync();
+            await using var insert = await BulkInsert<Delivery>.PrepareAsync(db, CancellationToken.None);
+            await insert.AddAsync(bulk, CancellationToken.None);
+            await write.CommitAsync(CancellationToken.None);
+        }
+
+        await using var reader = Notifications();
+        var stored = await reader.Deliveries.AsNoTracking().SingleAsync(delivery => delivery.Id == bulk.Id);
+        Assert.Equivalent(bulk, stored, strict: true);
+        Assert.Equal(
+            await StoredFormsAsync(reader, "Deliveries", tracked.Id, except: ["Id", "SubscriptionId", "EventId"]),
+            await StoredFormsAsync(reader, "Deliveries", bulk.Id, except: ["Id", "SubscriptionId", "EventId"]));
+    }
+
+    [Fact]
+    public async Task An_insert_outside_a_write_is_refused()
+    {
+        await using var db = Notifications();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BulkInsert<Delivery>.PrepareAsync(db, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Each column of one row as SQLite stores it: its storage class and its literal, with the columns that differ
+    /// between the two rows by design reduced to their storage class and whether they are upper-case.
+    /// </summary>
+    private static async Task<List<string>> StoredFormsAsync(DbContext db, string table, Guid id, string[] except)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""SELECT * FROM "{table}" WHERE "Id" = $id""";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "$id";
+        parameter.Value = id.ToString().ToUpperInvariant();
+        command.Parameters.Add(parameter);
+        await using var row = await command.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync(), $"no row {id} in {table}");
+        var forms = new List<string>();
+        for (var i = 0; i < row.FieldCount; i++)
+        {
+            var value = row.GetValue(i);
+            var stored = value is string text && except.Contains(row.GetName(i))
+                ? $"text, upper-case: {text == text.ToUpperInvariant()}"
+                : $"{value.GetType().Name}: {value}";
+            forms.Add($"{row.GetName(i)} = {stored}");
+        }
+
+        return forms;
+    }
+
+    private NotificationsDbContext Notifications() =>
+        new(new DbContextOptionsBuilder<NotificationsDbContext>().UseSqlite($"Data Source={notificationsPath}").Options);
+
+    private TestDbContext Outbox() =>
+        new(new DbContextOptionsBuilder<TestDbContext>().UseSqlite($"Data Source={outboxPath}").Options);
+}
