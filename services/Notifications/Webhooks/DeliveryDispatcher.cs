@@ -33,9 +33,13 @@ public sealed partial class DeliveryDispatcher(
     private readonly Channel<DeliveryOutcome> outcomes = Channel.CreateUnbounded<DeliveryOutcome>(
         new UnboundedChannelOptions { SingleReader = true });
 
-    // Deliveries being sent, or sent with their outcome not yet committed (delivery id → subscription id). The due
-    // query leaves them out, so none is sent twice; its count bounds the sends in flight.
+    // Deliveries being sent, or sent with their outcome not yet committed (delivery id → subscription id): the due
+    // query leaves them out, so none is sent twice.
     private readonly ConcurrentDictionary<Guid, Guid> inFlight = new();
+
+    // Deliveries being sent now, the ones the concurrency limits count: an outcome waiting for its batch to commit
+    // holds no connection, and counting it would let a slow batch throttle new sends.
+    private readonly ConcurrentDictionary<Guid, Guid> sending = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,13 +74,13 @@ public sealed partial class DeliveryDispatcher(
     {
         while (true)
         {
-            var room = options.Value.MaxConcurrency - inFlight.Count;
+            var room = options.Value.MaxConcurrency - sending.Count;
             if (room <= 0)
             {
                 return; // a finished send wakes the loop
             }
 
-            var perSubscription = inFlight.Values.CountBy(subscription => subscription).ToDictionary();
+            var perSubscription = sending.Values.CountBy(subscription => subscription).ToDictionary();
             var full = perSubscription.Where(pair => pair.Value >= options.Value.MaxConcurrencyPerSubscription).Select(pair => pair.Key).ToList();
             // Twice the room: a backlog at one subscription that takes part of the batch leaves room for the others.
             var due = await LoadDueAsync(room * 2, [.. inFlight.Keys], full, cancellationToken);
@@ -98,6 +102,7 @@ public sealed partial class DeliveryDispatcher(
 
                 perSubscription[delivery.SubscriptionId] = taken + 1;
                 inFlight[delivery.Id] = delivery.SubscriptionId;
+                sending[delivery.Id] = delivery.SubscriptionId;
                 started++;
                 _ = SendAsync(delivery, body, cancellationToken);
             }
@@ -168,6 +173,8 @@ public sealed partial class DeliveryDispatcher(
             }
 
             outcomes.Writer.TryWrite(new DeliveryOutcome(delivery, result));
+            sending.TryRemove(delivery.Id, out _);
+            signal.Wake(); // a slot is free
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -177,6 +184,7 @@ public sealed partial class DeliveryDispatcher(
         {
             // Not recorded; let go so the query finds it again (it is still pending in the database).
             LogSendFailed(exception, delivery.Id);
+            sending.TryRemove(delivery.Id, out _);
             inFlight.TryRemove(delivery.Id, out _);
             signal.Wake();
         }
@@ -222,7 +230,7 @@ public sealed partial class DeliveryDispatcher(
             }
 
             batch.Clear();
-            signal.Wake(); // room for more, and perhaps a retry due now
+            signal.Wake(); // a retry may be due now
         }
     }
 
