@@ -35,7 +35,7 @@ public sealed class BulkInsert<TEntity> : IAsyncDisposable where TEntity : class
 
         var columns = entityType.GetProperties()
             .Where(property => !IsGeneratedByDatabase(property))
-            .Select((property, i) => (Property: property, Mapping: (RelationalTypeMapping)property.GetRelationalTypeMapping(), Name: sql.GenerateParameterName($"p{i}")))
+            .Select((property, i) => (Property: property, Mapping: property.GetRelationalTypeMapping(), Name: sql.GenerateParameterName($"p{i}")))
             .ToList();
 
         var command = transaction.Connection!.CreateCommand();

@@ -61,7 +61,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     }
 
     /// <summary>After a rollback: nothing tracked or promised by the write outlives it.</summary>
-    internal virtual void ForgetUncommitted()
+    internal void ForgetUncommitted()
     {
         afterCommit.Clear();
         ChangeTracker.Clear();
