@@ -1,14 +1,16 @@
 using ForumPlatform.Database;
 using ForumPlatform.Messaging.Tests;
 using ForumPlatform.Notifications.Data;
+using ForumPlatform.Statistics.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.UnitTests;
 
 /// <summary>
-/// The two statements written without the change tracker (<see cref="BulkInsert{TEntity}"/>): outbox rows from
-/// <c>AddEventsAsync</c> and webhook deliveries from the fan-out. Each row must read back as written, and be stored
+/// The statements written without the change tracker (<see cref="BulkInsert{TEntity}"/>): outbox rows from
+/// <c>AddEventsAsync</c>, webhook deliveries from the fan-out, and the platform figures' counters and latencies from
+/// a rebuild. Each row must read back as written, and be stored
 /// byte for byte as SaveChanges stores the same values, so a changed converter or column shows here.
 /// </summary>
 public sealed class BulkInsertTests : IAsyncLifetime
@@ -18,6 +20,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
     // One file per context: each has its own migrations.
     private readonly string notificationsPath = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"bulk-{Guid.NewGuid():N}.db");
     private readonly string outboxPath = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"bulk-{Guid.NewGuid():N}.db");
+    private readonly string statisticsPath = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"bulk-{Guid.NewGuid():N}.db");
 
     public async Task InitializeAsync()
     {
@@ -26,6 +29,8 @@ public sealed class BulkInsertTests : IAsyncLifetime
         await notifications.Database.MigrateAsync();
         await using var outbox = Outbox();
         await outbox.Database.MigrateAsync();
+        await using var statistics = Statistics();
+        await statistics.Database.MigrateAsync();
     }
 
     public Task DisposeAsync()
@@ -33,6 +38,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
         SqliteConnection.ClearAllPools();
         File.Delete(notificationsPath);
         File.Delete(outboxPath);
+        File.Delete(statisticsPath);
         return Task.CompletedTask;
     }
 
@@ -103,6 +109,44 @@ public sealed class BulkInsertTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Platform_counters_and_latencies_inserted_in_bulk_read_back_and_are_stored_as_SaveChanges_stores_them()
+    {
+        PlatformCounter Counter(string dimension) => new() { Metric = "articles.published", Dimension = dimension, Value = 42, UpdatedAt = Now };
+        var (trackedCounter, bulkCounter) = (Counter("tag:tracked"), Counter("tag:bulk"));
+        var (trackedLatency, bulkLatency) = (new DeliveryLatency { Day = "2025-12-02", Milliseconds = 12.5 }, new DeliveryLatency { Day = "2025-12-02", Milliseconds = 12.5 });
+        await using (var db = Statistics())
+        {
+            await using var write = await db.BeginWriteAsync(CancellationToken.None);
+            db.Counters.Add(trackedCounter);
+            db.DeliveryLatencies.Add(trackedLatency);
+            await db.SaveChangesAsync();
+            await using (var counterRows = await BulkInsert<PlatformCounter>.PrepareAsync(db, CancellationToken.None))
+            {
+                await counterRows.AddAsync(bulkCounter, CancellationToken.None);
+            }
+
+            await using (var latencyRows = await BulkInsert<DeliveryLatency>.PrepareAsync(db, CancellationToken.None))
+            {
+                await latencyRows.AddAsync(bulkLatency, CancellationToken.None);
+            }
+
+            await write.CommitAsync(CancellationToken.None);
+        }
+
+        await using var reader = Statistics();
+        Assert.Equivalent(bulkCounter, await reader.Counters.AsNoTracking().SingleAsync(counter => counter.Dimension == "tag:bulk"), strict: true);
+        var latencies = await reader.DeliveryLatencies.AsNoTracking().OrderBy(latency => latency.Id).ToListAsync();
+        Assert.Equal(2, latencies.Count);
+        Assert.Equal((bulkLatency.Day, bulkLatency.Milliseconds), (latencies[1].Day, latencies[1].Milliseconds));
+        Assert.Equal(
+            await StoredFormsAsync(reader, "Counters", "Dimension", "tag:tracked", except: ["Dimension"]),
+            await StoredFormsAsync(reader, "Counters", "Dimension", "tag:bulk", except: ["Dimension"]));
+        Assert.Equal(
+            await StoredFormsAsync(reader, "DeliveryLatencies", "Id", latencies[0].Id, except: ["Id"]),
+            await StoredFormsAsync(reader, "DeliveryLatencies", "Id", latencies[1].Id, except: ["Id"]));
+    }
+
+    [Fact]
     public async Task An_insert_outside_a_write_is_refused()
     {
         await using var db = Notifications();
@@ -111,27 +155,31 @@ public sealed class BulkInsertTests : IAsyncLifetime
 
     /// <summary>
     /// Each column of one row as SQLite stores it: its storage class and its literal, with the columns that differ
-    /// between the two rows by design reduced to their storage class and whether they are upper-case.
+    /// between the two rows by design reduced to their storage class (and for text, whether it is upper-case).
     /// </summary>
-    private static async Task<List<string>> StoredFormsAsync(DbContext db, string table, Guid id, string[] except)
+    private static Task<List<string>> StoredFormsAsync(DbContext db, string table, Guid id, string[] except) =>
+        StoredFormsAsync(db, table, "Id", id.ToString().ToUpperInvariant(), except);
+
+    /// <inheritdoc cref="StoredFormsAsync(DbContext, string, Guid, string[])"/>
+    private static async Task<List<string>> StoredFormsAsync(DbContext db, string table, string keyColumn, object key, string[] except)
     {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""SELECT * FROM "{table}" WHERE "Id" = $id""";
+        command.CommandText = $"""SELECT * FROM "{table}" WHERE "{keyColumn}" = $key""";
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "$id";
-        parameter.Value = id.ToString().ToUpperInvariant();
+        parameter.ParameterName = "$key";
+        parameter.Value = key;
         command.Parameters.Add(parameter);
         await using var row = await command.ExecuteReaderAsync();
-        Assert.True(await row.ReadAsync(), $"no row {id} in {table}");
+        Assert.True(await row.ReadAsync(), $"no row {key} in {table}");
         var forms = new List<string>();
         for (var i = 0; i < row.FieldCount; i++)
         {
             var value = row.GetValue(i);
-            var stored = value is string text && except.Contains(row.GetName(i))
-                ? $"text, upper-case: {text == text.ToUpperInvariant()}"
-                : $"{value.GetType().Name}: {value}";
+            var stored = !except.Contains(row.GetName(i)) ? $"{value.GetType().Name}: {value}"
+                : value is string text ? $"text, upper-case: {text == text.ToUpperInvariant()}"
+                : value.GetType().Name;
             forms.Add($"{row.GetName(i)} = {stored}");
         }
 
@@ -140,6 +188,9 @@ public sealed class BulkInsertTests : IAsyncLifetime
 
     private NotificationsDbContext Notifications() =>
         new(new DbContextOptionsBuilder<NotificationsDbContext>().UseSqlite($"Data Source={notificationsPath}").Options);
+
+    private StatisticsDbContext Statistics() =>
+        new(new DbContextOptionsBuilder<StatisticsDbContext>().UseSqlite($"Data Source={statisticsPath}").Options);
 
     private TestDbContext Outbox() =>
         new(new DbContextOptionsBuilder<TestDbContext>().UseSqlite($"Data Source={outboxPath}").Options);

@@ -1,6 +1,8 @@
+using System.Globalization;
 using ForumPlatform.Database;
 using ForumPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ForumPlatform.Statistics.Data;
 
@@ -21,6 +23,14 @@ public sealed class StatisticsDbContext(DbContextOptions<StatisticsDbContext> op
 
     public DbSet<IndicatorImport> IndicatorImports => Set<IndicatorImport>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Values keep the digits they were given (3 stays 3, 94.80 stays 94.80) and are answered as given. EF Core's
+        // own SQLite format would store 3.0 and 94.8. Values are summed and compared in C#, never in SQL.
+        configurationBuilder.Properties<decimal>().HaveConversion<InvariantDecimalConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -32,6 +42,10 @@ public sealed class StatisticsDbContext(DbContextOptions<StatisticsDbContext> op
         modelBuilder.ApplyConfiguration(new ObservationRevisionConfiguration());
         modelBuilder.ApplyConfiguration(new IndicatorImportConfiguration());
     }
+
+    private sealed class InvariantDecimalConverter() : ValueConverter<decimal, string>(
+        value => value.ToString(CultureInfo.InvariantCulture),
+        text => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
 }
 
 internal sealed class StatisticsDesignTimeFactory : DesignTimeDbContextFactory<StatisticsDbContext>;

@@ -1,11 +1,9 @@
-using System.Data.Common;
 using System.Globalization;
 using ForumPlatform.Contracts;
 using ForumPlatform.Database;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ForumPlatform.Statistics.Indicators;
 
@@ -33,8 +31,6 @@ public sealed class ObservationImporter(StatisticsDbContext db, TimeProvider clo
 
     private readonly record struct ValidRow(
         Indicator Indicator, string Reporter, string Partner, string Period, decimal? Value, string? Status, string? Note);
-
-    private readonly record struct Stored(long Id, decimal? Value, string? Status, string? Note, DateTime UpdatedAt, string ImportId);
 
     public async Task<ImportReport> ImportAsync(
         IAsyncEnumerable<UploadedRow> upload, string format, bool dryRun, string? importedBy, CancellationToken cancellationToken)
@@ -70,16 +66,8 @@ public sealed class ObservationImporter(StatisticsDbContext db, TimeProvider clo
 
         if (dryRun)
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
-            {
-                var wouldBe = await ApplyAsync(rows, null, clock.GetUtcNow(), cancellationToken);
-                return new ImportReport(true, false, null, count, wouldBe.Inserted, wouldBe.Changed, wouldBe.Unchanged, 0, []);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
+            var wouldBe = await ApplyAsync(rows, null, clock.GetUtcNow(), cancellationToken);
+            return new ImportReport(true, false, null, count, wouldBe.Inserted, wouldBe.Changed, wouldBe.Unchanged, 0, []);
         }
 
         await using var write = await db.BeginWriteAsync(cancellationToken);
@@ -254,53 +242,28 @@ public sealed class ObservationImporter(StatisticsDbContext db, TimeProvider clo
     }
 
     /// <summary>
-    /// Compares each row with what is stored and, when <paramref name="importId"/> is given, writes it: one prepared
-    /// statement each for look-up, insert, revision and update on the open transaction.
+    /// Compares each row with what is stored and, when <paramref name="importId"/> is given, writes it: the stored
+    /// values are read in one query per indicator, replaced values are kept as revisions, and the changes are tracked
+    /// for the write's commit to save.
     /// </summary>
     /// <returns>The counts, the events, and per indicator written to, how many observations it gained.</returns>
     private async Task<(int Inserted, int Changed, int Unchanged, List<IndicatorUpdated> Events, Dictionary<string, int> Touched)> ApplyAsync(
         List<ValidRow> rows, Guid? importId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var import = importId?.ToString().ToUpperInvariant();
-
-        await using var find = Command(connection, transaction, """
-            SELECT "Id", "Value", "Status", "SourceNote", "UpdatedAt", "ImportId" FROM "Observations"
-            WHERE "IndicatorCode" = $indicator AND "Reporter" = $reporter AND "Partner" = $partner AND "Period" = $period
-            """, "$indicator", "$reporter", "$partner", "$period");
-        await using var insert = Command(connection, transaction, """
-            INSERT INTO "Observations" ("IndicatorCode", "Reporter", "Partner", "Period", "Value", "Status", "SourceNote", "UpdatedAt", "ImportId")
-            VALUES ($indicator, $reporter, $partner, $period, $value, $status, $note, $now, $import)
-            """, "$indicator", "$reporter", "$partner", "$period", "$value", "$status", "$note", "$now", "$import");
-        await using var keep = Command(connection, transaction, """
-            INSERT INTO "ObservationRevisions" ("ObservationId", "Value", "Status", "SourceNote", "UpdatedAt", "ImportId", "ReplacedAt", "ReplacedByImportId")
-            VALUES ($id, $value, $status, $note, $updatedAt, $oldImport, $now, $import)
-            """, "$id", "$value", "$status", "$note", "$updatedAt", "$oldImport", "$now", "$import");
-        await using var update = Command(connection, transaction, """
-            UPDATE "Observations" SET "Value" = $value, "Status" = $status, "SourceNote" = $note, "UpdatedAt" = $now, "ImportId" = $import
-            WHERE "Id" = $id
-            """, "$id", "$value", "$status", "$note", "$now", "$import");
-        foreach (var command in new[] { insert, keep, update })
-        {
-            command.Parameters["$now"].Value = now.UtcDateTime;
-            command.Parameters["$import"].Value = (object?)import ?? DBNull.Value;
-        }
-
+        var stored = await LoadStoredAsync(rows, tracked: importId is not null, cancellationToken);
         int inserted = 0, changed = 0, unchanged = 0;
         var events = new List<IndicatorUpdated>();
         var touched = new Dictionary<string, int>();
         foreach (var row in rows)
         {
-            Set(find, row);
-            var stored = await FindAsync(find, cancellationToken);
-            if (stored is { } existing && existing.Value == row.Value && existing.Status == row.Status && existing.Note == row.Note)
+            var existing = stored.GetValueOrDefault((row.Indicator.Code, row.Reporter, row.Partner, row.Period));
+            if (existing is not null && existing.Value == row.Value && existing.Status == row.Status && existing.SourceNote == row.Note)
             {
                 unchanged++;
                 continue;
             }
 
-            if (stored is null)
+            if (existing is null)
             {
                 inserted++;
                 touched[row.Indicator.Code] = touched.GetValueOrDefault(row.Indicator.Code) + 1;
@@ -311,90 +274,78 @@ public sealed class ObservationImporter(StatisticsDbContext db, TimeProvider clo
                 touched.TryAdd(row.Indicator.Code, 0);
             }
 
-            if (stored?.Value != row.Value || stored is null)
+            if (existing is null || existing.Value != row.Value)
             {
                 events.Add(new IndicatorUpdated(
                     Guid.CreateVersion7(now), now, row.Indicator.Code, row.Indicator.Name, row.Indicator.Unit,
-                    row.Reporter, row.Partner, row.Period, stored?.Value, row.Value, row.Indicator.SourceOrganization));
+                    row.Reporter, row.Partner, row.Period, existing?.Value, row.Value, row.Indicator.SourceOrganization));
             }
 
-            if (import is null)
+            if (importId is not { } import)
             {
                 continue;
             }
 
-            if (stored is { } old)
+            if (existing is not null)
             {
-                keep.Parameters["$id"].Value = old.Id;
-                keep.Parameters["$value"].Value = Db(old.Value);
-                keep.Parameters["$status"].Value = Db(old.Status);
-                keep.Parameters["$note"].Value = Db(old.Note);
-                keep.Parameters["$updatedAt"].Value = old.UpdatedAt;
-                keep.Parameters["$oldImport"].Value = old.ImportId;
-                await keep.ExecuteNonQueryAsync(cancellationToken);
-
-                update.Parameters["$id"].Value = old.Id;
-                SetValues(update, row);
-                await update.ExecuteNonQueryAsync(cancellationToken);
+                db.ObservationRevisions.Add(new ObservationRevision
+                {
+                    ObservationId = existing.Id,
+                    Value = existing.Value,
+                    Status = existing.Status,
+                    SourceNote = existing.SourceNote,
+                    UpdatedAt = existing.UpdatedAt,
+                    ImportId = existing.ImportId,
+                    ReplacedAt = now,
+                    ReplacedByImportId = import,
+                });
+                existing.Value = row.Value;
+                existing.Status = row.Status;
+                existing.SourceNote = row.Note;
+                existing.UpdatedAt = now;
+                existing.ImportId = import;
             }
             else
             {
-                Set(insert, row);
-                SetValues(insert, row);
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                db.Observations.Add(new Observation
+                {
+                    IndicatorCode = row.Indicator.Code,
+                    Reporter = row.Reporter,
+                    Partner = row.Partner,
+                    Period = row.Period,
+                    Value = row.Value,
+                    Status = row.Status,
+                    SourceNote = row.Note,
+                    UpdatedAt = now,
+                    ImportId = import,
+                });
             }
         }
 
         return (inserted, changed, unchanged, events, touched);
     }
 
-    private static async Task<Stored?> FindAsync(DbCommand find, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored observations the rows may replace, one query per indicator over the rows' reporters, partners and
+    /// periods (a superset of the rows' keys, read through the unique index).
+    /// </summary>
+    private async Task<Dictionary<(string Indicator, string Reporter, string Partner, string Period), Observation>> LoadStoredAsync(
+        List<ValidRow> rows, bool tracked, CancellationToken cancellationToken)
     {
-        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var stored = new Dictionary<(string, string, string, string), Observation>();
+        foreach (var indicator in rows.GroupBy(row => row.Indicator.Code))
         {
-            return null;
+            var reporters = indicator.Select(row => row.Reporter).Distinct().ToList();
+            var partners = indicator.Select(row => row.Partner).Distinct().ToList();
+            var periods = indicator.Select(row => row.Period).Distinct().ToList();
+            var query = db.Observations.Where(observation => observation.IndicatorCode == indicator.Key
+                && reporters.Contains(observation.Reporter) && partners.Contains(observation.Partner) && periods.Contains(observation.Period));
+            await foreach (var observation in (tracked ? query : query.AsNoTracking()).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                stored[(observation.IndicatorCode, observation.Reporter, observation.Partner, observation.Period)] = observation;
+            }
         }
 
-        return new Stored(
-            reader.GetInt64(0),
-            reader.IsDBNull(1) ? null : reader.GetDecimal(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetDateTime(4),
-            reader.GetString(5));
-    }
-
-    private static void Set(DbCommand command, ValidRow row)
-    {
-        command.Parameters["$indicator"].Value = row.Indicator.Code;
-        command.Parameters["$reporter"].Value = row.Reporter;
-        command.Parameters["$partner"].Value = row.Partner;
-        command.Parameters["$period"].Value = row.Period;
-    }
-
-    private static void SetValues(DbCommand command, ValidRow row)
-    {
-        // Decimals as invariant text, the way EF Core's SQLite provider stores them.
-        command.Parameters["$value"].Value = Db(row.Value);
-        command.Parameters["$status"].Value = Db(row.Status);
-        command.Parameters["$note"].Value = Db(row.Note);
-    }
-
-    private static object Db(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? (object)DBNull.Value;
-
-    private static object Db(string? value) => (object?)value ?? DBNull.Value;
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.AddParameter(name);
-        }
-
-        return command;
+        return stored;
     }
 }

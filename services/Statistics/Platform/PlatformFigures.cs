@@ -1,11 +1,9 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using ForumPlatform.Contracts;
 using ForumPlatform.Database;
 using ForumPlatform.Statistics.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ForumPlatform.Statistics.Platform;
 
@@ -37,13 +35,19 @@ public sealed class PlatformFigures(StatisticsDbContext db, TimeProvider clock)
             Payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), FigureRules.Json),
         });
 
-        // One upsert per counter: no read-modify-write in C#, so the counting is as cheap as the log insert.
+        // Counted in the database (Value + delta, one statement), not read into C# and written back: as cheap as the log
+        // insert, and right however many writers count at once. A counter seen for the first time is added.
         foreach (var (metric, dimension, delta) in Combine(FigureRules.For(domainEvent)))
         {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Counters" ("Metric", "Dimension", "Value", "UpdatedAt") VALUES ({metric}, {dimension}, {delta}, {now.UtcDateTime})
-                ON CONFLICT ("Metric", "Dimension") DO UPDATE SET "Value" = "Value" + excluded."Value", "UpdatedAt" = excluded."UpdatedAt"
-                """, cancellationToken);
+            var counted = await db.Counters
+                .Where(counter => counter.Metric == metric && counter.Dimension == dimension)
+                .ExecuteUpdateAsync(counter => counter
+                    .SetProperty(c => c.Value, c => c.Value + delta)
+                    .SetProperty(c => c.UpdatedAt, now), cancellationToken);
+            if (counted == 0)
+            {
+                db.Counters.Add(new PlatformCounter { Metric = metric, Dimension = dimension, Value = delta, UpdatedAt = now });
+            }
         }
 
         if (FigureRules.Latency(domainEvent) is { } latency)
@@ -88,12 +92,25 @@ public sealed class PlatformFigures(StatisticsDbContext db, TimeProvider clock)
 
         await db.Counters.ExecuteDeleteAsync(cancellationToken);
         await db.DeliveryLatencies.ExecuteDeleteAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var transactionHandle = db.Database.CurrentTransaction!.GetDbTransaction();
-        await InsertAllAsync(transactionHandle, """INSERT INTO "Counters" ("Metric", "Dimension", "Value", "UpdatedAt") VALUES ($1, $2, $3, $4)""",
-            totals.Select(total => new object[] { total.Key.Metric, total.Key.Dimension, total.Value, now }), cancellationToken);
-        await InsertAllAsync(transactionHandle, """INSERT INTO "DeliveryLatencies" ("Day", "Milliseconds") VALUES ($1, $2)""",
-            latencies.Select(latency => new object[] { latency.Day, latency.Milliseconds }), cancellationToken);
+        // A row per delivered notification ever, millions in a long-lived log: written like the outbox's bulk events,
+        // without the change tracker.
+        var now = clock.GetUtcNow();
+        await using (var counterRows = await BulkInsert<PlatformCounter>.PrepareAsync(db, cancellationToken))
+        {
+            foreach (var ((metric, dimension), value) in totals)
+            {
+                await counterRows.AddAsync(new PlatformCounter { Metric = metric, Dimension = dimension, Value = value, UpdatedAt = now }, cancellationToken);
+            }
+        }
+
+        await using (var latencyRows = await BulkInsert<DeliveryLatency>.PrepareAsync(db, cancellationToken))
+        {
+            foreach (var (day, milliseconds) in latencies)
+            {
+                await latencyRows.AddAsync(new DeliveryLatency { Day = day, Milliseconds = milliseconds }, cancellationToken);
+            }
+        }
+
         await write.CommitAsync(cancellationToken);
 
         return new RebuildReport(events, skipped, totals.Count, latencies.Count, stopwatch.Elapsed.TotalSeconds);
@@ -102,26 +119,4 @@ public sealed class PlatformFigures(StatisticsDbContext db, TimeProvider clock)
     private static IEnumerable<CounterDelta> Combine(IEnumerable<CounterDelta> deltas) => deltas
         .GroupBy(delta => (delta.Metric, delta.Dimension))
         .Select(group => new CounterDelta(group.Key.Metric, group.Key.Dimension, group.Sum(delta => delta.Delta)));
-
-    private static async Task InsertAllAsync(DbTransaction transaction, string sql, IEnumerable<object[]> rows, CancellationToken cancellationToken)
-    {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        List<DbParameter>? parameters = null;
-        foreach (var row in rows)
-        {
-            if (parameters is null)
-            {
-                parameters = [.. row.Select((_, index) => command.AddParameter($"${index + 1}"))];
-            }
-
-            for (var index = 0; index < row.Length; index++)
-            {
-                parameters[index].Value = row[index];
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
 }
