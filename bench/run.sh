@@ -2,7 +2,7 @@
 # Builds in Release and runs the benchmarks against the real system; prints a table of medians, p95 and p99.
 #   bench/run.sh                      all scenarios
 #   bench/run.sh notifications        one (publish-latency, gateway-overhead, gateway-vs-nginx, tokens, notifications, articles-10k,
-#                                     agenda-500, statistics, startup)
+#                                     agenda-500, statistics, bulk-writes, startup)
 #   bench/run.sh --quick [scenario]   tiny sizes: shows each scenario still runs to its end (the test command does this)
 # gateway-vs-nginx needs wrk and nginx; they are installed from the distribution's packages when missing.
 set -euo pipefail

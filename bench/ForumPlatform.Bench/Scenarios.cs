@@ -86,6 +86,13 @@ public static class Scenarios
                 var (series, notes) = await StatisticsFigures.RunAsync(system!, scale);
                 run.Add(series, notes);
             }),
+        new("bulk-writes", "10,000 deliveries and 10,000 outbox events in one write, through the change tracker and through BulkInsert, alternating",
+            async (_, scale, run) =>
+            {
+                var (series, notes) = await BulkWrites.RunAsync(scale);
+                run.Add(series, notes);
+            },
+            System: false),
         new("startup", "3 runs of the app host, from the run command to every resource healthy and from Ctrl-C to every process gone",
             async (_, scale, run) => run.Add(await Startup.RunAsync(RabbitMqNode.RepositoryRoot(), scale)),
             System: false),

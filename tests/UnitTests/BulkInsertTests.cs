@@ -1,3 +1,4 @@
+using System.Globalization;
 using ForumPlatform.Database;
 using ForumPlatform.Messaging.Tests;
 using ForumPlatform.Notifications.Data;
@@ -9,8 +10,8 @@ namespace ForumPlatform.UnitTests;
 
 /// <summary>
 /// The statements written without the change tracker (<see cref="BulkInsert{TEntity}"/>): outbox rows from
-/// <c>AddEventsAsync</c>, webhook deliveries from the fan-out, and the platform figures' counters and latencies from
-/// a rebuild. Each row must read back as written, and be stored
+/// <c>AddEventsAsync</c>, webhook deliveries from the fan-out, observations and their revisions from an import, and the
+/// platform figures' counters and latencies from a rebuild. Each row must read back as written, and be stored
 /// byte for byte as SaveChanges stores the same values, so a changed converter or column shows here.
 /// </summary>
 public sealed class BulkInsertTests : IAsyncLifetime
@@ -144,6 +145,64 @@ public sealed class BulkInsertTests : IAsyncLifetime
         Assert.Equal(
             await StoredFormsAsync(reader, "DeliveryLatencies", "Id", latencies[0].Id, except: ["Id"]),
             await StoredFormsAsync(reader, "DeliveryLatencies", "Id", latencies[1].Id, except: ["Id"]));
+    }
+
+    [Fact]
+    public async Task Observations_and_revisions_inserted_in_bulk_read_back_and_are_stored_as_SaveChanges_stores_them()
+    {
+        // 94.80 keeps its digits: the statistics model stores decimals as given, and BulkInsert must too.
+        Observation Make(string partner) => new()
+        {
+            IndicatorCode = "bench.bulk", Reporter = "CHN", Partner = partner, Period = "2024", Value = 94.80m,
+            Status = "provisional", SourceNote = "customs", UpdatedAt = Now, ImportId = Guid.CreateVersion7(),
+        };
+        ObservationRevision Revise(Observation observation) => new()
+        {
+            ObservationId = observation.Id, Value = -1.5m, Status = null, SourceNote = null, UpdatedAt = Now,
+            ImportId = Guid.CreateVersion7(), ReplacedAt = Now.AddDays(1), ReplacedByImportId = observation.ImportId,
+        };
+
+        var (tracked, bulk) = (Make("KAZ"), Make("UZB"));
+        await using (var db = Statistics())
+        {
+            await using var write = await db.BeginWriteAsync(CancellationToken.None);
+            db.Indicators.Add(new Indicator
+            {
+                Code = "bench.bulk", Name = "Bulk", Unit = "USD", Scale = 0, Frequency = Frequency.Annual,
+                SourceOrganization = "Test", UpdatedAt = Now,
+            });
+            db.Observations.Add(tracked);
+            await db.SaveChangesAsync();
+            db.ObservationRevisions.Add(Revise(tracked));
+            await db.SaveChangesAsync();
+            await using (var observations = await BulkInsert<Observation>.PrepareAsync(db, CancellationToken.None))
+            {
+                await observations.AddAsync(bulk, CancellationToken.None);
+            }
+
+            await write.CommitAsync(CancellationToken.None);
+        }
+
+        await using (var db = Statistics())
+        {
+            bulk = await db.Observations.AsNoTracking().SingleAsync(observation => observation.Partner == "UZB");
+            await using var write = await db.BeginWriteAsync(CancellationToken.None);
+            await using (var revisions = await BulkInsert<ObservationRevision>.PrepareAsync(db, CancellationToken.None))
+            {
+                await revisions.AddAsync(Revise(bulk), CancellationToken.None);
+            }
+
+            await write.CommitAsync(CancellationToken.None);
+        }
+
+        await using var reader = Statistics();
+        Assert.Equal("94.80", (await reader.Observations.AsNoTracking().SingleAsync(observation => observation.Id == bulk.Id)).Value?.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(
+            await StoredFormsAsync(reader, "Observations", "Id", tracked.Id, except: ["Id", "Partner", "ImportId"]),
+            await StoredFormsAsync(reader, "Observations", "Id", bulk.Id, except: ["Id", "Partner", "ImportId"]));
+        Assert.Equal(
+            await StoredFormsAsync(reader, "ObservationRevisions", "ObservationId", tracked.Id, except: ["Id", "ObservationId", "ImportId", "ReplacedByImportId"]),
+            await StoredFormsAsync(reader, "ObservationRevisions", "ObservationId", bulk.Id, except: ["Id", "ObservationId", "ImportId", "ReplacedByImportId"]));
     }
 
     [Fact]
