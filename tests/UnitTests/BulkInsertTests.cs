@@ -113,8 +113,9 @@ public sealed class BulkInsertTests : IAsyncLifetime
     public async Task Platform_counters_and_latencies_inserted_in_bulk_read_back_and_are_stored_as_SaveChanges_stores_them()
     {
         PlatformCounter Counter(string dimension) => new() { Metric = "articles.published", Dimension = dimension, Value = 42, UpdatedAt = Now };
+        DeliveryLatency Latency() => new() { Day = "2025-12-02", Milliseconds = 12.5 };
         var (trackedCounter, bulkCounter) = (Counter("tag:tracked"), Counter("tag:bulk"));
-        var (trackedLatency, bulkLatency) = (new DeliveryLatency { Day = "2025-12-02", Milliseconds = 12.5 }, new DeliveryLatency { Day = "2025-12-02", Milliseconds = 12.5 });
+        var (trackedLatency, bulkLatency) = (Latency(), Latency());
         await using (var db = Statistics())
         {
             await using var write = await db.BeginWriteAsync(CancellationToken.None);

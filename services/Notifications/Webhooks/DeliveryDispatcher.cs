@@ -72,8 +72,8 @@ public sealed partial class DeliveryDispatcher(
     }
 
     /// <summary>
-    /// Sends what is due, a batch at a time: one query loads up to <see cref="DispatchBatchSize"/> due deliveries with
-    /// their events, and each starts as soon as a slot is free. Waiting for slots rather than asking the database again
+    /// Sends what is due, a batch at a time: one query loads up to <see cref="DispatchBatchSize"/> due deliveries, one
+    /// more their events, and each delivery starts as soon as a slot is free. Waiting for slots rather than asking the database again
     /// for every freed one keeps a backlog at the senders' pace: with a look per freed slot, a fan-out of 10,000
     /// spent half its time in near-empty queries (bench/run.sh notifications). Looking is untraced; a batch that finds
     /// work is one <c>webhook dispatch</c> span (each send is a span of its own in the trace of the event it carries).
@@ -96,10 +96,15 @@ public sealed partial class DeliveryDispatcher(
             }
 
             using var activity = ActivitySource.StartActivity("webhook dispatch");
-            var bodies = new Dictionary<Guid, EncodedEvent>();
+            var bodies = await LoadBodiesAsync(due, cancellationToken);
             var started = 0;
-            foreach (var (delivery, received) in due)
+            foreach (var delivery in due)
             {
+                if (!bodies.TryGetValue(delivery.EventId, out var body))
+                {
+                    continue; // pruned since the first query: nothing is left to send
+                }
+
                 if (!TryTakeSubscriptionSlot(delivery.SubscriptionId))
                 {
                     leftBehind = true; // a later look finds it, once a send to its subscription ends
@@ -107,11 +112,6 @@ public sealed partial class DeliveryDispatcher(
                 }
 
                 await slots.WaitAsync(cancellationToken);
-                if (!bodies.TryGetValue(received.Id, out var body))
-                {
-                    body = bodies[received.Id] = new EncodedEvent(CloudEventEncoding.Encode(received));
-                }
-
                 inFlight[delivery.Id] = delivery.SubscriptionId;
                 started++;
                 _ = SendAsync(delivery, body, cancellationToken);
@@ -163,16 +163,15 @@ public sealed partial class DeliveryDispatcher(
     }
 
     /// <summary>
-    /// Due deliveries with their events, oldest first, leaving out those in flight and subscriptions with no free slot
-    /// (so one backlog cannot fill the batch and starve the rest).
+    /// Due deliveries, oldest first, leaving out those in flight and subscriptions with no free slot (so one backlog
+    /// cannot fill the batch and starve the rest).
     /// </summary>
-    private async Task<List<(DueDelivery Delivery, ReceivedEvent Event)>> LoadDueAsync(
-        int limit, List<Guid> busy, List<Guid> fullSubscriptions, CancellationToken cancellationToken)
+    private async Task<List<DueDelivery>> LoadDueAsync(int limit, List<Guid> busy, List<Guid> fullSubscriptions, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var now = clock.GetUtcNow();
-        var rows = await db.Deliveries.AsNoTracking()
+        return await db.Deliveries.AsNoTracking()
             .Where(delivery => delivery.Status == DeliveryStatus.Pending && delivery.NextAttemptAt <= now)
             .Where(delivery => !busy.Contains(delivery.Id) && !fullSubscriptions.Contains(delivery.SubscriptionId))
             .OrderBy(delivery => delivery.NextAttemptAt)
@@ -180,22 +179,22 @@ public sealed partial class DeliveryDispatcher(
                 delivery => delivery.SubscriptionId, subscription => subscription.Id,
                 (delivery, subscription) => new { delivery, subscription })
             .Join(db.ReceivedEvents, pair => pair.delivery.EventId, received => received.Id,
-                (pair, received) => new
-                {
-                    pair.delivery.Id,
-                    SubscriptionId = pair.subscription.Id,
-                    Url = pair.subscription.WebhookUrl!,
-                    pair.subscription.Secret,
-                    pair.subscription.PreviousSecret,
-                    pair.subscription.PreviousSecretExpiresAt,
-                    Event = received,
-                })
+                (pair, received) => new DueDelivery(
+                    pair.delivery.Id, pair.subscription.Id, received.Id, received.Type, received.OccurredAt, received.TraceParent,
+                    pair.subscription.WebhookUrl!, pair.subscription.Secret, pair.subscription.PreviousSecret,
+                    pair.subscription.PreviousSecretExpiresAt))
             .Take(limit)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(row => (
-            new DueDelivery(row.Id, row.SubscriptionId, row.Event.Id, row.Event.Type, row.Event.OccurredAt, row.Event.TraceParent,
-                row.Url, row.Secret, row.PreviousSecret, row.PreviousSecretExpiresAt),
-            row.Event))];
+    }
+
+    /// <summary>The batch's events, each read and encoded once however many deliveries carry it (a fan-out: thousands).</summary>
+    private async Task<Dictionary<Guid, EncodedEvent>> LoadBodiesAsync(IEnumerable<DueDelivery> due, CancellationToken cancellationToken)
+    {
+        var eventIds = due.Select(delivery => delivery.EventId).Distinct().ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var events = await db.ReceivedEvents.AsNoTracking().Where(received => eventIds.Contains(received.Id)).ToListAsync(cancellationToken);
+        return events.ToDictionary(received => received.Id, received => new EncodedEvent(CloudEventEncoding.Encode(received)));
     }
 
     private async Task SendAsync(DueDelivery delivery, EncodedEvent body, CancellationToken cancellationToken)
