@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit tests, messaging tests against private RabbitMQ nodes, and end-to-end
 # tests of the running system (including Spectral over every OpenAPI document), and every benchmark scenario once at
-# tiny sizes (tests/Bench.Tests) so a scenario that stops working fails here. Installs RabbitMQ, wrk and nginx from
-# the distribution's packages, and Node.js with Spectral from npm, when they are missing.
+# tiny sizes (tests/Bench.Tests) so a scenario that stops working fails here, and the website's pages in a real browser
+# (tests/Web.Tests: Playwright driving Chromium). Installs RabbitMQ, Chromium, wrk and nginx from the distribution's
+# packages, and Node.js with Spectral from npm, when they are missing.
 # Prints "N passed, N failed" counted from the test results at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 source eng/ensure-broker.sh
 source eng/ensure-spectral.sh
 source eng/ensure-load-tools.sh
+source eng/ensure-browser.sh
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed: https://dot.net" >&2; exit 1; }
 ensure_broker test
 ensure_spectral
 ensure_load_tools
+ensure_browser
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 MASSTRANSIT_USAGE_TELEMETRY=false
 
 results=TestResults

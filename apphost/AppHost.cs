@@ -25,7 +25,7 @@ var issuer = gateway.GetEndpoint("http");
 var identity = builder.AddProject<Projects.ForumPlatform_Identity>("identity")
     .WithServiceDatabase()
     .WithEnvironment("Identity__Issuer", issuer)
-    // The website (a later part) is served through the gateway; it receives its codes there.
+    // The website is served through the gateway; it receives its codes there.
     .WithEnvironment("Identity__WebClient__RedirectUris__0", ReferenceExpression.Create($"{issuer}/signin-oidc"))
     .WithEnvironment("Identity__WebClient__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{issuer}/signout-callback-oidc"))
     .WithHttpHealthCheck("/health");
@@ -37,8 +37,15 @@ var agenda = AddService<Projects.ForumPlatform_Agenda>("agenda");
 var statistics = AddService<Projects.ForumPlatform_Statistics>("statistics");
 var notifications = AddService<Projects.ForumPlatform_Notifications>("notifications");
 
+// The website: pages rendered on the server, served by the gateway at "/", reading the API through the gateway as any
+// client does (never a service's database). The gateway waits for it; it waits for nothing, as it reads only on demand.
+var web = builder.AddProject<Projects.ForumPlatform_Web>("web")
+    .WithReference(gateway)
+    .WithHttpHealthCheck("/health");
+
 gateway
     .WithTokenAuthority(identity)
+    .WithReference(web).WaitFor(web)
     .WithReference(identity).WaitFor(identity)
     .WithReference(messaging) // only to report the broker in its /health
     .WithReference(articles).WaitFor(articles)

@@ -1,4 +1,5 @@
 using ForumPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Model;
@@ -83,7 +84,8 @@ public static class GatewayExtensions
     /// <summary>
     /// <c>/health</c>: every service and the broker; <c>/alive</c>: the gateway process only; <c>/docs</c>: one API
     /// reference over every service's OpenAPI document, fetched through the gateway, so "Try it" goes through it too;
-    /// any other path: 404 problem details.
+    /// an unknown path under <c>/api/</c>: 404 problem details. Every other path is the website's (the <c>web</c> route
+    /// comes last), which answers unknown pages with its own 404 page.
     /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
@@ -97,13 +99,16 @@ public static class GatewayExtensions
             }
         }).AllowAnonymous();
         app.MapReverseProxy();
-        app.MapFallback((HttpContext http) => TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "No such route.",
-            detail: $"Nothing answers {http.Request.Method} {http.Request.Path}. The APIs live under {string.Join(", ", Services.Select(s => s.Prefix))}; see /docs."))
-            .AllowAnonymous();
+        app.Map("/api/{**rest}", NoSuchRoute).AllowAnonymous();
+        // Only reached where a deployment runs without the website's route.
+        app.MapFallback(NoSuchRoute).AllowAnonymous();
         return app;
     }
+
+    private static ProblemHttpResult NoSuchRoute(HttpContext http) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No such route.",
+        detail: $"Nothing answers {http.Request.Method} {http.Request.Path}. The APIs live under {string.Join(", ", Services.Select(s => s.Prefix))}; see /docs.");
 
     /// <summary>
     /// Pages the gateway serves itself (the API reference, its errors) get a restrictive Content-Security-Policy:

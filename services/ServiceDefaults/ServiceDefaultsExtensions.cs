@@ -31,18 +31,26 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // Before the hosting defaults add service discovery, so retries run outside it and each attempt resolves afresh.
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        builder.AddHostingDefaults();
+        builder.AddProblemDetailsDefaults();
+        builder.AddForumAuthentication();
+        return builder;
+    }
+
+    /// <summary>
+    /// The part of the defaults every process shares, the website included: telemetry, health checks, service discovery
+    /// for HTTP clients, no server banner, and which proxies' forwarded headers are believed. The website signs people in
+    /// with cookies and answers with pages, so it takes these and not the API's problem details and bearer tokens.
+    /// </summary>
+    public static TBuilder AddHostingDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
         builder.Services.AddServiceDiscovery();
-        builder.Services.ConfigureHttpClientDefaults(http =>
-        {
-            http.AddStandardResilienceHandler();
-            http.AddServiceDiscovery();
-        });
-
-        builder.AddProblemDetailsDefaults();
-        builder.AddForumAuthentication();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
 
         // No server banner: it tells attackers what to look up and nobody else anything.
         builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);

@@ -85,10 +85,15 @@ public sealed class AuthorizationAndErrorTests(ForumPlatformFixture platform)
     }
 
     [Fact]
-    public async Task Unknown_route_is_404_problem_details()
+    public async Task An_unknown_api_route_is_404_problem_details_and_an_unknown_page_the_websites_404_page()
     {
         using var anonymous = platform.Gateway();
-        await AssertProblemAsync(await anonymous.GetAsync("/no/such/route"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await anonymous.GetAsync("/api/no/such/route"), HttpStatusCode.NotFound);
+
+        var page = await anonymous.GetAsync("/no/such/route");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>Page not found</h1>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ForumPlatform.Gateway.Tests;
 
 /// <summary>
-/// The gateway in-process on real Kestrel (tokens of the test authority) in front of four stub services on real loopback ports, with small
+/// The gateway in-process on real Kestrel (tokens of the test authority) in front of stub services and a stub website on real loopback ports, with small
 /// limits so tests can cross them: 20 anonymous and 40 authenticated requests per 2 s, 3 subscription creations per
 /// 2 s, 4 KiB bodies, a 1 s activity timeout toward the services.
 /// </summary>
@@ -31,6 +31,9 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
         {
             Stubs[service] = await StubService.StartAsync(service);
         }
+
+        // The website, behind the catch-all route.
+        Stubs["web"] = await StubService.StartAsync("web");
 
         // Real Kestrel on a loopback port: its limits apply, and the client's address is real.
         UseKestrel(0);

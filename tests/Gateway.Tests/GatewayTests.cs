@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
 
 namespace ForumPlatform.Gateway.Tests;
 
@@ -41,6 +42,69 @@ public sealed class GatewayTests(GatewayFixture gateway)
 
         await Task.Delay(TimeSpan.FromSeconds(retryAfter) + TimeSpan.FromMilliseconds(500));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_websites_calls_count_against_the_visitor_they_are_for_so_a_noisy_visitor_is_limited_and_the_others_are_not()
+    {
+        using var website = gateway.ClientFor(); // every call from the website's one address
+        website.DefaultRequestHeaders.Authorization = new("Bearer", TestAuthority.Shared.Token("forum-web", []));
+        var noisy = GatewayFixture.NewAddress();
+        for (var i = 0; i < GatewayFixture.AnonymousLimit; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await website.SendAsync(ForVisitor(noisy))).StatusCode);
+        }
+
+        await Problem(await website.SendAsync(ForVisitor(noisy)), HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, (await website.SendAsync(ForVisitor(GatewayFixture.NewAddress()))).StatusCode);
+        // The visitor's own requests (the pages themselves) count in the same place.
+        using var noisyBrowser = gateway.ClientFor(address: noisy);
+        await Problem(await noisyBrowser.GetAsync("/news"), HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task A_visitor_address_is_believed_from_the_websites_token_only()
+    {
+        var victim = GatewayFixture.NewAddress();
+        using var anonymous = gateway.ClientFor();
+        anonymous.DefaultRequestHeaders.Add(WebsiteCalls.VisitorHeader, victim);
+        using var otherClient = gateway.ClientFor();
+        otherClient.DefaultRequestHeaders.Authorization = new("Bearer", TestAuthority.Shared.Token($"client-{Guid.NewGuid():N}", []));
+        otherClient.DefaultRequestHeaders.Add(WebsiteCalls.VisitorHeader, victim);
+
+        for (var i = 0; i < GatewayFixture.AnonymousLimit; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/articles")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await otherClient.GetAsync("/api/articles")).StatusCode); // counted by its subject
+        }
+
+        await Problem(await anonymous.GetAsync("/api/articles"), HttpStatusCode.TooManyRequests); // counted by its own address
+        using var victimsBrowser = gateway.ClientFor(address: victim);
+        Assert.Equal(HttpStatusCode.OK, (await victimsBrowser.GetAsync("/api/articles")).StatusCode);
+    }
+
+    private static HttpRequestMessage ForVisitor(string address)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/articles");
+        request.Headers.Add(WebsiteCalls.VisitorHeader, address);
+        return request;
+    }
+
+    [Fact]
+    public async Task Paths_outside_the_api_are_the_websites_and_unknown_api_paths_are_not()
+    {
+        using var client = gateway.ClientFor();
+        var before = gateway.Stubs["web"].Paths.Count;
+
+        var page = await client.GetAsync("/agenda/sessions/some-id?day=2");
+        var form = await client.PostAsync("/subscribe", new FormUrlEncodedContent([]));
+        await Problem(await client.GetAsync("/api/nothing/here"), HttpStatusCode.NotFound);
+        await Problem(await client.PostAsync("/api/nothing/here", new StringContent("{}", Encoding.UTF8, "application/json")), HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Equal(["/agenda/sessions/some-id?day=2", "/subscribe"], gateway.Stubs["web"].Paths.Skip(before));
+        Assert.Equal("web", (await page.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("service").GetString());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public static partial class ClientsApi
         var list = new List<ClientResponse>();
         await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
         {
-            if (await applications.HasPermissionAsync(application, Permissions.GrantTypes.ClientCredentials, cancellationToken))
+            if (await clients.IsMachineClientAsync(application, cancellationToken))
             {
                 list.Add(new ClientResponse(
                     (await applications.GetClientIdAsync(application, cancellationToken))!,
@@ -102,10 +102,11 @@ public static partial class ClientsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeClient(
-        string clientId, HttpContext http, IOpenIddictApplicationManager applications, AuditLog audit, CancellationToken cancellationToken)
+        string clientId, HttpContext http, IOpenIddictApplicationManager applications, MachineClients clients, AuditLog audit,
+        CancellationToken cancellationToken)
     {
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
-        if (application is null || !await applications.HasPermissionAsync(application, Permissions.GrantTypes.ClientCredentials, cancellationToken))
+        if (application is null || !await clients.IsMachineClientAsync(application, cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such machine client.", detail: $"No machine client has the id '{clientId}'.");
         }

@@ -6,8 +6,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace ForumPlatform.Identity.Server;
 
 /// <summary>
-/// Clients of the platform: the website (authorization code with PKCE) and machine clients (client credentials), whose
-/// roles are kept on the client (<see cref="RolesProperty"/>) and put in every token it gets.
+/// Clients of the platform: the website (authorization code with PKCE for the people it signs in, client credentials for
+/// its own reads) and machine clients (client credentials), whose roles are kept on the client
+/// (<see cref="RolesProperty"/>) and put in every token it gets.
 /// </summary>
 public sealed class MachineClients(IOpenIddictApplicationManager applications)
 {
@@ -40,6 +41,8 @@ public sealed class MachineClients(IOpenIddictApplicationManager applications)
                 Permissions.Endpoints.EndSession,
                 Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
+                // Its own token (no roles) for what it reads on behalf of visitors; the gateway knows it by its subject.
+                Permissions.GrantTypes.ClientCredentials,
                 Permissions.ResponseTypes.Code,
                 Permissions.Scopes.Profile,
                 Permissions.Scopes.Email,
@@ -75,6 +78,14 @@ public sealed class MachineClients(IOpenIddictApplicationManager applications)
         descriptor.Properties[RolesProperty] = JsonSerializer.SerializeToElement(roles);
         return await applications.CreateAsync(descriptor, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether a client is a machine client the admin API manages: client credentials only. The website also has that
+    /// grant but is configured, not created through the API, so the API neither lists nor deletes it.
+    /// </summary>
+    public async Task<bool> IsMachineClientAsync(object application, CancellationToken cancellationToken) =>
+        await applications.HasPermissionAsync(application, Permissions.GrantTypes.ClientCredentials, cancellationToken)
+        && !await applications.HasPermissionAsync(application, Permissions.GrantTypes.AuthorizationCode, cancellationToken);
 
     /// <summary>The roles a client was given (none for the website: its tokens carry the person's roles).</summary>
     public async Task<IReadOnlyList<string>> RolesOfAsync(object application, CancellationToken cancellationToken)

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ForumPlatform.Web.Api;
+
+/// <summary>
+/// The platform's public API through the gateway, as the website's pages read it. A failed call never fails a page: it
+/// comes back as <see cref="ApiStatus.Unavailable"/> (logged) and the page says which part is missing.
+/// </summary>
+public sealed class ForumApi(HttpClient http, ILogger<ForumApi> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task<ApiResult<ArticlePage>> LatestArticlesAsync(int limit, CancellationToken cancellationToken) =>
+        GetAsync<ArticlePage>($"/api/articles?limit={limit}", cancellationToken);
+
+    public Task<ApiResult<ArticlePage>> ArticlesAsync(ArticleFilter filter, int limit, CancellationToken cancellationToken) =>
+        GetAsync<ArticlePage>(
+            "/api/articles" + Query(("limit", limit.ToString(CultureInfo.InvariantCulture)), ("tag", filter.Tag), ("theme", filter.Theme),
+                ("language", filter.Language), ("cursor", filter.Cursor)),
+            cancellationToken);
+
+    /// <summary>A published article by its slug; an old slug comes back as <see cref="ApiStatus.Moved"/>.</summary>
+    public Task<ApiResult<Article>> ArticleAsync(string slug, CancellationToken cancellationToken) =>
+        GetAsync<Article>($"/api/articles/{Uri.EscapeDataString(slug)}", cancellationToken);
+
+    public Task<ApiResult<SearchResults>> SearchAsync(string query, string? language, int offset, CancellationToken cancellationToken) =>
+        GetAsync<SearchResults>(
+            "/api/articles/search" + Query(("q", query), ("language", language), ("limit", "10"),
+                ("offset", offset.ToString(CultureInfo.InvariantCulture))),
+            cancellationToken);
+
+    /// <summary>The latest forum edition (the API lists them latest first).</summary>
+    public async Task<ApiResult<Forum>> CurrentForumAsync(CancellationToken cancellationToken)
+    {
+        var forums = await GetAsync<List<Forum>>("/api/agenda/forums", cancellationToken);
+        return forums.Status != ApiStatus.Ok ? new ApiResult<Forum>(forums.Status, null)
+            : forums.Value is [var latest, ..] ? new ApiResult<Forum>(ApiStatus.Ok, latest)
+            : ApiResult<Forum>.NotFound;
+    }
+
+    /// <summary>The released sessions of a forum.</summary>
+    public Task<ApiResult<List<Session>>> SessionsAsync(string forum, CancellationToken cancellationToken) =>
+        GetAsync<List<Session>>($"/api/agenda/forums/{Uri.EscapeDataString(forum)}/sessions", cancellationToken);
+
+    public Task<ApiResult<Indicator>> IndicatorAsync(string code, CancellationToken cancellationToken) =>
+        GetAsync<Indicator>($"/api/stats/indicators/{Uri.EscapeDataString(code)}", cancellationToken);
+
+    public Task<ApiResult<ObservationPage>> ObservationsAsync(FigureSelection figure, CancellationToken cancellationToken) =>
+        GetAsync<ObservationPage>(
+            $"/api/stats/observations?indicator={Uri.EscapeDataString(figure.Indicator)}&reporter={Uri.EscapeDataString(figure.Reporter)}" +
+            $"&partner={Uri.EscapeDataString(figure.Partner ?? "WLD")}",
+            cancellationToken);
+
+    /// <summary>A query string of the parameters that have a value.</summary>
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var given = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return given.Count == 0 ? "" : "?" + string.Join('&', given);
+    }
+
+    private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            using var response = await http.GetAsync(path, cancellationToken);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.NotFound:
+                    return ApiResult<T>.NotFound;
+                case HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect when response.Headers.Location is { } location:
+                    return new ApiResult<T>(ApiStatus.Moved, null) { MovedTo = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString };
+                case HttpStatusCode.BadRequest:
+                    return new ApiResult<T>(ApiStatus.Invalid, null) { Problems = await ProblemsAsync(response, cancellationToken) };
+                case HttpStatusCode.TooManyRequests:
+                    return ApiResult<T>.TooManyRequests;
+                case var status when !response.IsSuccessStatusCode:
+                    logger.LogWarning("GET {Path} through the gateway answered {Status}.", path, (int)status);
+                    return ApiResult<T>.Unavailable;
+            }
+
+            var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            return value is null ? ApiResult<T>.NotFound : new ApiResult<T>(ApiStatus.Ok, value);
+        }
+        catch (Exception failure) when (failure is HttpRequestException or JsonException
+                                        || (failure is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning(failure, "GET {Path} through the gateway failed.", path);
+            return ApiResult<T>.Unavailable;
+        }
+    }
+
+    /// <summary>The messages of a validation problem (<c>errors</c>), else its detail.</summary>
+    private static async Task<IReadOnlyList<string>> ProblemsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+        if (problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+        {
+            return [.. errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray().Select(message => message.GetString() ?? ""))];
+        }
+
+        return problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("detail", out var detail) ? [detail.GetString() ?? ""] : [];
+    }
+}

@@ -1,0 +1,51 @@
+namespace ForumPlatform.Web.Api;
+
+// The website's view of the API's answers: only the fields its pages show. It is a client of the public API, so it keeps
+// its own records rather than the services' types.
+
+public sealed record CoverImage(string Url, string Alt);
+
+public sealed record Retraction(string Reason, DateTimeOffset RetractedAt);
+
+public sealed record ArticleSummary(
+    string Slug, string Title, string Summary, string Language, IReadOnlyList<string> Tags, IReadOnlyList<string> Themes,
+    IReadOnlyList<string> Authors, CoverImage? CoverImage, DateTimeOffset? PublishedAt, Retraction? Retraction);
+
+public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, string? NextCursor);
+
+public sealed record Forum(
+    string Slug, string Name, string Theme, string HostOrganization, string City, string Venue, DateOnly StartDate,
+    DateOnly EndDate, string TimeZone, string Description, IReadOnlyList<string> Languages);
+
+public sealed record SessionSpeaker(Guid Id, string Name, string Role);
+
+public sealed record Session(
+    Guid Id, string Title, string? Subtitle, string Abstract, string Type, string? Track, Guid? RoomId, string? Room,
+    DateTimeOffset Start, DateTimeOffset End, string Language, IReadOnlyList<SessionSpeaker> Speakers, string Status);
+
+public sealed record IndicatorSource(string? Organization, string? Url);
+
+public sealed record Indicator(
+    string Code, string Name, string Unit, int Scale, string? Description, IndicatorSource Source, string Frequency, bool SampleData);
+
+public sealed record Observation(string Reporter, string Partner, string Period, decimal? Value, string? Status, string? Note);
+
+public sealed record ObservationPage(Indicator Indicator, IReadOnlyList<Observation> Observations);
+
+public sealed record ArticleSource(string Title, string Url);
+
+public sealed record Translation(string Language, string Slug);
+
+public sealed record Article(
+    string Slug, string Title, string Summary, string BodyHtml, string Language, IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Themes, IReadOnlyList<string> Authors, IReadOnlyList<ArticleSource> Sources, string? ForumSlug,
+    CoverImage? CoverImage, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, Retraction? Retraction,
+    IReadOnlyList<Translation> Translations);
+
+/// <summary>A search result; the snippet is HTML, escaped by the articles service but for its &lt;mark&gt; around matches.</summary>
+public sealed record SearchHit(ArticleSummary Article, string Snippet);
+
+public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int? NextOffset);
+
+/// <summary>Which articles a list shows (the API's filters).</summary>
+public sealed record ArticleFilter(string? Tag = null, string? Theme = null, string? Language = null, string? Cursor = null);

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace ForumPlatform.Web;
+
+/// <summary>How pages write dates, times and figures, in the reader's language.</summary>
+public static class Formats
+{
+    public static TimeZoneInfo Zone(string timeZoneId) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>A time of day in <paramref name="zone"/>, such as 09:30.</summary>
+    public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("t", CultureInfo.CurrentCulture);
+
+    /// <summary>A day with its weekday, such as Tuesday, 2 December 2025.</summary>
+    public static string Day(DateOnly day) => day.ToString("D", CultureInfo.CurrentCulture);
+
+    public static string Day(DateTimeOffset at, TimeZoneInfo zone) => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime));
+
+    /// <summary>The machine-readable form of an instant for <c>&lt;time datetime&gt;</c>.</summary>
+    public static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A figure as readers say it: <paramref name="value"/> × 10^<paramref name="scale"/> of <paramref name="unit"/>, with
+    /// the scale as a word (94.8 billion) and US dollars as US$.
+    /// </summary>
+    public static string Amount(decimal value, string unit, int scale, Func<string, string, string> scaleWord)
+    {
+        var number = value.ToString("#,0.##", CultureInfo.CurrentCulture);
+        var scaled = scale switch
+        {
+            12 => scaleWord("{0} trillion", number),
+            9 => scaleWord("{0} billion", number),
+            6 => scaleWord("{0} million", number),
+            3 => scaleWord("{0} thousand", number),
+            0 => number,
+            _ => $"{number} × 10^{scale}",
+        };
+        return unit switch
+        {
+            "USD" => $"US$ {scaled}",
+            "count" or "" => scaled,
+            _ => $"{scaled} {unit}",
+        };
+    }
+}
