@@ -8,14 +8,17 @@ public static class Formats
     public static TimeZoneInfo Zone(string timeZoneId) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    /// <summary>A time of day in <paramref name="zone"/>, such as 09:30.</summary>
+    /// <summary>A time of day in <paramref name="zone"/> on the 24-hour clock, as programmes print it: 09:30.</summary>
     public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("t", CultureInfo.CurrentCulture);
+        TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A day with its weekday, such as Tuesday, 2 December 2025.</summary>
     public static string Day(DateOnly day) => day.ToString("D", CultureInfo.CurrentCulture);
 
-    public static string Day(DateTimeOffset at, TimeZoneInfo zone) => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime));
+    public static string Day(DateTimeOffset at, TimeZoneInfo zone) => Day(ForumDay(at, zone));
+
+    /// <summary>The calendar day an instant falls on in <paramref name="zone"/>.</summary>
+    public static DateOnly ForumDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     /// <summary>The machine-readable form of an instant for <c>&lt;time datetime&gt;</c>.</summary>
     public static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

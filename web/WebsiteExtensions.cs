@@ -35,6 +35,7 @@ public static class WebsiteExtensions
         // No retries: the gateway and the services are on one network, and a page should say at once that a part is
         // missing rather than make the visitor wait through a retry schedule.
         builder.Services.AddSingleton<WebsiteToken>();
+        builder.Services.AddSingleton<RevalidatingCache>();
         builder.Services.AddTransient<OnBehalfOfVisitor>();
         builder.Services.AddHttpClient(WebsiteToken.HttpClientName, http => ToGateway(http, website));
         builder.Services.AddHttpClient<ForumApi>(http => ToGateway(http, website))

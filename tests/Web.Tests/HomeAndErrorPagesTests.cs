@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ForumPlatform.Web.Tests;
@@ -78,25 +77,6 @@ public sealed class HomeAndErrorPagesTests(WebsiteFixture site)
         Assert.Equal("application/problem+json", problem.Content.Headers.ContentType?.MediaType);
     }
 
-    [Theory]
-    [InlineData("/", WebsiteFixture.DesktopWidth)]
-    [InlineData("/", WebsiteFixture.PhoneWidth)]
-    [InlineData("/no/such/page", WebsiteFixture.PhoneWidth)]
-    public async Task Pages_have_no_serious_accessibility_violations_and_fit_the_screen(string path, int width)
-    {
-        var page = await site.NewPageAsync(width: width);
-        await page.GotoAsync(path);
-
-        var axe = await page.RunAxe();
-
-        var serious = axe.Violations.Where(violation => violation.Impact is "serious" or "critical")
-            .Select(violation => $"{violation.Id}: {violation.Help} ({string.Join(", ", violation.Nodes.Select(node => node.Html))})");
-        Assert.Empty(serious);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            $"{path} scrolls sideways at {width} px");
-        await Screenshots.TakeAsync(page, path, width);
-    }
-
     [Fact]
     public async Task Every_link_and_the_skip_link_are_reached_from_the_keyboard()
     {
@@ -111,17 +91,5 @@ public sealed class HomeAndErrorPagesTests(WebsiteFixture site)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("A", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.closest('main') !== null"), "the next stop is inside the content");
-    }
-}
-
-/// <summary>Screenshots of the pages the tests open, at each width, for people to look at (bin/…/screenshots).</summary>
-internal static class Screenshots
-{
-    public static async Task TakeAsync(IPage page, string path, int width)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var name = path.Trim('/').Replace('/', '-') is { Length: > 0 } trimmed ? trimmed : "home";
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
     }
 }

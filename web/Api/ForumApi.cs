@@ -7,9 +7,10 @@ namespace ForumPlatform.Web.Api;
 
 /// <summary>
 /// The platform's public API through the gateway, as the website's pages read it. A failed call never fails a page: it
-/// comes back as <see cref="ApiStatus.Unavailable"/> (logged) and the page says which part is missing.
+/// comes back as <see cref="ApiStatus.Unavailable"/> (logged) and the page says which part is missing. Answers with an
+/// ETag are revalidated rather than read again (<see cref="RevalidatingCache"/>).
 /// </summary>
-public sealed class ForumApi(HttpClient http, ILogger<ForumApi> logger)
+public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<ForumApi> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -41,9 +42,13 @@ public sealed class ForumApi(HttpClient http, ILogger<ForumApi> logger)
             : ApiResult<Forum>.NotFound;
     }
 
-    /// <summary>The released sessions of a forum.</summary>
-    public Task<ApiResult<List<Session>>> SessionsAsync(string forum, CancellationToken cancellationToken) =>
-        GetAsync<List<Session>>($"/api/agenda/forums/{Uri.EscapeDataString(forum)}/sessions", cancellationToken);
+    /// <summary>A forum's latest released schedule: tracks, rooms, speakers and sessions in one answer (ETag: the release).</summary>
+    public Task<ApiResult<Schedule>> ScheduleAsync(string forum, CancellationToken cancellationToken) =>
+        GetAsync<Schedule>($"/api/agenda/forums/{Uri.EscapeDataString(forum)}/schedule", cancellationToken);
+
+    /// <summary>The changelog: every release of a forum with its changes, newest first.</summary>
+    public Task<ApiResult<List<Release>>> ReleasesAsync(string forum, CancellationToken cancellationToken) =>
+        GetAsync<List<Release>>($"/api/agenda/forums/{Uri.EscapeDataString(forum)}/releases", cancellationToken);
 
     public Task<ApiResult<Indicator>> IndicatorAsync(string code, CancellationToken cancellationToken) =>
         GetAsync<Indicator>($"/api/stats/indicators/{Uri.EscapeDataString(code)}", cancellationToken);
@@ -65,9 +70,18 @@ public sealed class ForumApi(HttpClient http, ILogger<ForumApi> logger)
     {
         try
         {
-            using var response = await http.GetAsync(path, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            var kept = cache.TryGet<T>(path, out var keptETag, out var keptValue);
+            if (kept)
+            {
+                request.Headers.IfNoneMatch.Add(keptETag!);
+            }
+
+            using var response = await http.SendAsync(request, cancellationToken);
             switch (response.StatusCode)
             {
+                case HttpStatusCode.NotModified when kept:
+                    return new ApiResult<T>(ApiStatus.Ok, keptValue);
                 case HttpStatusCode.NotFound:
                     return ApiResult<T>.NotFound;
                 case HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect when response.Headers.Location is { } location:
@@ -82,7 +96,17 @@ public sealed class ForumApi(HttpClient http, ILogger<ForumApi> logger)
             }
 
             var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
-            return value is null ? ApiResult<T>.NotFound : new ApiResult<T>(ApiStatus.Ok, value);
+            if (value is null)
+            {
+                return ApiResult<T>.NotFound;
+            }
+
+            if (response.Headers.ETag is { IsWeak: false } etag)
+            {
+                cache.Set(path, etag, value);
+            }
+
+            return new ApiResult<T>(ApiStatus.Ok, value);
         }
         catch (Exception failure) when (failure is HttpRequestException or JsonException
                                         || (failure is TaskCanceledException && !cancellationToken.IsCancellationRequested))

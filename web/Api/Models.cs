@@ -19,10 +19,6 @@ public sealed record Forum(
 
 public sealed record SessionSpeaker(Guid Id, string Name, string Role);
 
-public sealed record Session(
-    Guid Id, string Title, string? Subtitle, string Abstract, string Type, string? Track, Guid? RoomId, string? Room,
-    DateTimeOffset Start, DateTimeOffset End, string Language, IReadOnlyList<SessionSpeaker> Speakers, string Status);
-
 public sealed record IndicatorSource(string? Organization, string? Url);
 
 public sealed record Indicator(
@@ -49,3 +45,33 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, 
 
 /// <summary>Which articles a list shows (the API's filters).</summary>
 public sealed record ArticleFilter(string? Tag = null, string? Theme = null, string? Language = null, string? Cursor = null);
+
+public sealed record Track(string Slug, string Name, string Color);
+
+public sealed record Room(Guid Id, string Name, int Capacity, int Position);
+
+public sealed record Speaker(Guid Id, string Name, string Role, string Organization, string? Country, string Bio, string? PhotoUrl);
+
+public sealed record SessionLink(string Title, string Url);
+
+/// <summary>A released schedule: the forum, its tracks, rooms and speakers, and every session (cancelled ones too).</summary>
+public sealed record Schedule(
+    string Version, DateTimeOffset ReleasedAt, Forum Forum, IReadOnlyList<Track> Tracks, IReadOnlyList<Room> Rooms,
+    IReadOnlyList<Speaker> Speakers, IReadOnlyList<ScheduledSession> Sessions);
+
+/// <summary>A session as a release has it; <see cref="Sequence"/> counts the releases that changed it.</summary>
+public sealed record ScheduledSession(
+    Guid Id, string Title, string? Subtitle, string Abstract, string Type, string? Track, Guid? RoomId, string? Room,
+    DateTimeOffset Start, DateTimeOffset End, string Language, IReadOnlyList<SessionSpeaker> Speakers,
+    IReadOnlyList<SessionLink> Links, string Status, int Sequence)
+{
+    public bool IsCancelled => Status == "cancelled";
+}
+
+public sealed record ScheduleChange(
+    string Kind, Guid SessionId, string Title, DateTimeOffset? OldStart, DateTimeOffset? OldEnd, string? OldRoom,
+    DateTimeOffset? NewStart, DateTimeOffset? NewEnd, string? NewRoom);
+
+public sealed record Release(
+    string Version, string? Comment, DateTimeOffset ReleasedAt, int NewSessions, int MovedSessions, int CancelledSessions,
+    IReadOnlyList<ScheduleChange> Changes);

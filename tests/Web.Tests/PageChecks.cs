@@ -1,0 +1,51 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace ForumPlatform.Web.Tests;
+
+/// <summary>What every page kind must pass, at a phone's width and a desktop's: axe-core and no sideways scrolling.</summary>
+internal static class PageChecks
+{
+    public static async Task AssertAccessibleAndFitsAsync(WebsiteFixture site, string path)
+    {
+        foreach (var width in new[] { WebsiteFixture.PhoneWidth, WebsiteFixture.DesktopWidth })
+        {
+            var page = await site.NewPageAsync(width: width);
+            await page.GotoAsync(path);
+
+            var axe = await page.RunAxe();
+
+            var serious = axe.Violations.Where(violation => violation.Impact is "serious" or "critical")
+                .Select(violation => $"{violation.Id}: {violation.Help} ({string.Join(", ", violation.Nodes.Select(node => node.Html))})");
+            Assert.True(!serious.Any(), $"{path} at {width} px: {string.Join("; ", serious)}");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                $"{path} scrolls sideways at {width} px");
+            await ScreenshotAsync(page, path, width);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>A screenshot for people to look at (bin/…/screenshots), one per page kind and width.</summary>
+    private static async Task ScreenshotAsync(IPage page, string path, int width)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var name = new string(path.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()) is { Length: > 0 } kind ? kind : "home";
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name[..Math.Min(name.Length, 60)]}-{width}.png"), FullPage = true });
+    }
+}
+
+/// <summary>axe-core and the phone width on every page kind with a fixed address; pages of one article, session or speaker are checked in their own tests.</summary>
+[Collection(WebsiteCollection.Name)]
+public sealed class AccessibilityTests(WebsiteFixture site)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/news")]
+    [InlineData("/news/search?q=forum")]
+    [InlineData("/agenda")]
+    [InlineData("/agenda/changes")]
+    [InlineData("/no/such/page")]
+    public Task Pages_have_no_serious_accessibility_violations_and_fit_a_phone_and_a_desktop(string path) =>
+        PageChecks.AssertAccessibleAndFitsAsync(site, path);
+}
