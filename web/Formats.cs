@@ -46,4 +46,26 @@ public static class Formats
             _ => $"{scaled} {unit}",
         };
     }
+
+    /// <summary>The unit a table's values are in: "US$ billion", or "count" for plain numbers.</summary>
+    public static string Unit(string unit, int scale, Func<string, string> word)
+    {
+        var scaleName = scale switch
+        {
+            12 => word("trillion"),
+            9 => word("billion"),
+            6 => word("million"),
+            3 => word("thousand"),
+            0 => "",
+            _ => $"× 10^{scale}",
+        };
+        var unitName = unit switch
+        {
+            "USD" => "US$",
+            "count" => "",
+            _ => unit,
+        };
+        var label = string.Join(' ', new[] { unitName, scaleName }.Where(part => part.Length > 0));
+        return label.Length > 0 ? label : word("count");
+    }
 }

@@ -45,6 +45,9 @@ public sealed class AccessibilityTests(WebsiteFixture site)
     [InlineData("/news/search?q=forum")]
     [InlineData("/agenda")]
     [InlineData("/agenda/changes")]
+    [InlineData("/figures")]
+    [InlineData("/figures/sample.trade.china-bilateral.usd")]
+    [InlineData("/subscribe")]
     [InlineData("/no/such/page")]
     public Task Pages_have_no_serious_accessibility_violations_and_fit_a_phone_and_a_desktop(string path) =>
         PageChecks.AssertAccessibleAndFitsAsync(site, path);

@@ -18,7 +18,10 @@ public enum ApiStatus
 public sealed record ApiResult<T>(ApiStatus Status, T? Value) where T : class
 {
     /// <summary>For <see cref="ApiStatus.Invalid"/>: each problem the API named, as its message.</summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
+    public IReadOnlyList<string> Problems => [.. FieldProblems.Values.SelectMany(messages => messages)];
+
+    /// <summary>For <see cref="ApiStatus.Invalid"/>: the messages by the field they concern (the problem's <c>errors</c>; "" for the rest).</summary>
+    public IReadOnlyDictionary<string, string[]> FieldProblems { get; init; } = new Dictionary<string, string[]>();
 
     /// <summary>For <see cref="ApiStatus.Moved"/>: the path the API redirected to.</summary>
     public string? MovedTo { get; init; }

@@ -53,6 +53,18 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
     public Task<ApiResult<Indicator>> IndicatorAsync(string code, CancellationToken cancellationToken) =>
         GetAsync<Indicator>($"/api/stats/indicators/{Uri.EscapeDataString(code)}", cancellationToken);
 
+    public Task<ApiResult<List<Indicator>>> IndicatorsAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<Indicator>>("/api/stats/indicators", cancellationToken);
+
+    /// <summary>An indicator's observations, all of them or one reporter's and partner's (the first 1,000).</summary>
+    public Task<ApiResult<ObservationPage>> ObservationsAsync(string code, string? reporter, string? partner, CancellationToken cancellationToken) =>
+        GetAsync<ObservationPage>(
+            "/api/stats/observations" + Query(("indicator", code), ("reporter", reporter), ("partner", partner), ("perPage", "1000")),
+            cancellationToken);
+
+    public Task<ApiResult<PlatformFigures>> PlatformFiguresAsync(CancellationToken cancellationToken) =>
+        GetAsync<PlatformFigures>("/api/stats/platform", cancellationToken);
+
     public Task<ApiResult<ObservationPage>> ObservationsAsync(FigureSelection figure, CancellationToken cancellationToken) =>
         GetAsync<ObservationPage>(
             $"/api/stats/observations?indicator={Uri.EscapeDataString(figure.Indicator)}&reporter={Uri.EscapeDataString(figure.Reporter)}" +
@@ -64,6 +76,35 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
     {
         var given = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
         return given.Count == 0 ? "" : "?" + string.Join('&', given);
+    }
+
+    /// <summary>Creates a subscription for the visitor (counted against their own subscription limit at the gateway).</summary>
+    public async Task<ApiResult<CreatedSubscription>> CreateSubscriptionAsync(SubscriptionRequest subscription, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync("/api/notifications/subscriptions", subscription, Json, cancellationToken);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.Created => new ApiResult<CreatedSubscription>(ApiStatus.Ok, await response.Content.ReadFromJsonAsync<CreatedSubscription>(Json, cancellationToken)),
+                HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity =>
+                    new ApiResult<CreatedSubscription>(ApiStatus.Invalid, null) { FieldProblems = await ProblemsAsync(response, cancellationToken) },
+                HttpStatusCode.TooManyRequests => ApiResult<CreatedSubscription>.TooManyRequests,
+                _ => LoggedUnavailable<CreatedSubscription>("POST /api/notifications/subscriptions", response.StatusCode),
+            };
+        }
+        catch (Exception failure) when (failure is HttpRequestException or JsonException
+                                        || (failure is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning(failure, "Creating a subscription through the gateway failed.");
+            return ApiResult<CreatedSubscription>.Unavailable;
+        }
+    }
+
+    private ApiResult<T> LoggedUnavailable<T>(string call, HttpStatusCode status) where T : class
+    {
+        logger.LogWarning("{Call} through the gateway answered {Status}.", call, (int)status);
+        return ApiResult<T>.Unavailable;
     }
 
     private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
@@ -87,12 +128,11 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
                 case HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect when response.Headers.Location is { } location:
                     return new ApiResult<T>(ApiStatus.Moved, null) { MovedTo = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString };
                 case HttpStatusCode.BadRequest:
-                    return new ApiResult<T>(ApiStatus.Invalid, null) { Problems = await ProblemsAsync(response, cancellationToken) };
+                    return new ApiResult<T>(ApiStatus.Invalid, null) { FieldProblems = await ProblemsAsync(response, cancellationToken) };
                 case HttpStatusCode.TooManyRequests:
                     return ApiResult<T>.TooManyRequests;
                 case var status when !response.IsSuccessStatusCode:
-                    logger.LogWarning("GET {Path} through the gateway answered {Status}.", path, (int)status);
-                    return ApiResult<T>.Unavailable;
+                    return LoggedUnavailable<T>($"GET {path}", status);
             }
 
             var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
@@ -116,15 +156,23 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
         }
     }
 
-    /// <summary>The messages of a validation problem (<c>errors</c>), else its detail.</summary>
-    private static async Task<IReadOnlyList<string>> ProblemsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The messages of a validation problem by field (<c>errors</c>), else its detail under "".</summary>
+    private static async Task<IReadOnlyDictionary<string, string[]>> ProblemsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
-        if (problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+        if (problem.ValueKind != JsonValueKind.Object)
         {
-            return [.. errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray().Select(message => message.GetString() ?? ""))];
+            return new Dictionary<string, string[]>();
         }
 
-        return problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("detail", out var detail) ? [detail.GetString() ?? ""] : [];
+        if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+        {
+            return errors.EnumerateObject().ToDictionary(
+                field => field.Name,
+                field => field.Value.ValueKind == JsonValueKind.Array ? field.Value.EnumerateArray().Select(message => message.GetString() ?? "").ToArray() : [],
+                StringComparer.OrdinalIgnoreCase);
+        }
+
+        return new Dictionary<string, string[]> { [""] = [problem.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : ""] };
     }
 }

@@ -75,3 +75,23 @@ public sealed record ScheduleChange(
 public sealed record Release(
     string Version, string? Comment, DateTimeOffset ReleasedAt, int NewSessions, int MovedSessions, int CancelledSessions,
     IReadOnlyList<ScheduleChange> Changes);
+
+public sealed record DailyLatency(string Day, int Deliveries, double MedianMilliseconds, double P95Milliseconds);
+
+/// <summary>Counters by metric and dimension (<c>all</c> is the total), counted by the statistics service from every event.</summary>
+public sealed record PlatformFigures(
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Metrics, IReadOnlyList<DailyLatency> DeliveryLatency)
+{
+    public long Total(string metric) => Metrics.TryGetValue(metric, out var counts) && counts.TryGetValue("all", out var total) ? total : 0;
+}
+
+public sealed record SubscriptionFilter(
+    IReadOnlyList<string>? Tags = null, IReadOnlyList<string>? Themes = null, IReadOnlyList<string>? Forums = null,
+    IReadOnlyList<string>? Tracks = null, IReadOnlyList<string>? Languages = null);
+
+public sealed record SubscriptionRequest(string Name, string Contact, IReadOnlyList<string> EventTypes, string? WebhookUrl, SubscriptionFilter? Filter);
+
+public sealed record CreatedSubscriptionSummary(Guid Id, string Name);
+
+/// <summary>A new subscription with its signing secret and management token, shown once.</summary>
+public sealed record CreatedSubscription(CreatedSubscriptionSummary Subscription, string? Secret, string ManagementToken);
