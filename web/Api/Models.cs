@@ -8,7 +8,7 @@ public sealed record CoverImage(string Url, string Alt);
 public sealed record Retraction(string Reason, DateTimeOffset RetractedAt);
 
 public sealed record ArticleSummary(
-    string Slug, string Title, string Summary, string Language, IReadOnlyList<string> Tags, IReadOnlyList<string> Themes,
+    Guid Id, string Slug, string Title, string Summary, string Language, IReadOnlyList<string> Tags, IReadOnlyList<string> Themes,
     IReadOnlyList<string> Authors, CoverImage? CoverImage, DateTimeOffset? PublishedAt, Retraction? Retraction);
 
 public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, string? NextCursor);
@@ -33,7 +33,7 @@ public sealed record ArticleSource(string Title, string Url);
 public sealed record Translation(string Language, string Slug);
 
 public sealed record Article(
-    string Slug, string Title, string Summary, string BodyHtml, string Language, IReadOnlyList<string> Tags,
+    Guid Id, string Slug, string Title, string Summary, string BodyHtml, string Language, IReadOnlyList<string> Tags,
     IReadOnlyList<string> Themes, IReadOnlyList<string> Authors, IReadOnlyList<ArticleSource> Sources, string? ForumSlug,
     CoverImage? CoverImage, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, Retraction? Retraction,
     IReadOnlyList<Translation> Translations);
