@@ -36,6 +36,7 @@ public static class WebsiteExtensions
         // missing rather than make the visitor wait through a retry schedule.
         builder.Services.AddSingleton<WebsiteToken>();
         builder.Services.AddSingleton<RevalidatingCache>();
+        builder.Services.AddSingleton<Seo.Sitemap>();
         builder.Services.AddTransient<OnBehalfOfVisitor>();
         builder.Services.AddHttpClient(WebsiteToken.HttpClientName, http => ToGateway(http, website));
         builder.Services.AddHttpClient<ForumApi>(http => ToGateway(http, website))
@@ -80,6 +81,7 @@ public static class WebsiteExtensions
     {
         app.MapDefaultEndpoints();
         app.MapStaticAssets();
+        Seo.Sitemap.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -68,7 +68,7 @@ public sealed class HomeAndErrorPagesTests(WebsiteFixture site)
 
         Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
         Assert.Equal("Page not found", await page.Locator("h1").InnerTextAsync());
-        Assert.Equal("Page not found", await page.TitleAsync());
+        Assert.Equal("Page not found · Tianshan Forum", await page.TitleAsync());
         Assert.Equal("/", await page.Locator("main a").First.GetAttributeAsync("href"));
 
         using var api = site.System.Gateway();

@@ -12,6 +12,8 @@ namespace ForumPlatform.Web.Api;
 /// </summary>
 public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<ForumApi> logger)
 {
+    private static readonly AsyncLocal<bool> ownCalls = new();
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Task<ApiResult<ArticlePage>> LatestArticlesAsync(int limit, CancellationToken cancellationToken) =>
@@ -101,6 +103,18 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
         }
     }
 
+    /// <summary>Until disposed, calls are the website's own, counted against it rather than the visitor (the sitemap).</summary>
+    public static IDisposable AsWebsite()
+    {
+        ownCalls.Value = true;
+        return new OwnCallsScope();
+    }
+
+    private sealed class OwnCallsScope : IDisposable
+    {
+        public void Dispose() => ownCalls.Value = false;
+    }
+
     private ApiResult<T> LoggedUnavailable<T>(string call, HttpStatusCode status) where T : class
     {
         logger.LogWarning("{Call} through the gateway answered {Status}.", call, (int)status);
@@ -112,6 +126,7 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Options.Set(OnBehalfOfVisitor.OwnCall, ownCalls.Value);
             var kept = cache.TryGet<T>(path, out var keptETag, out var keptValue);
             if (kept)
             {

@@ -10,6 +10,9 @@ namespace ForumPlatform.Web.Api;
 /// </summary>
 public sealed class OnBehalfOfVisitor(WebsiteToken token, IHttpContextAccessor visitors) : DelegatingHandler
 {
+    /// <summary>Marks a call the website makes for itself (the sitemap, built once for every crawler): no visitor is named.</summary>
+    public static readonly HttpRequestOptionsKey<bool> OwnCall = new("forum.own-call");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Headers.Authorization is null && await token.GetAsync(cancellationToken) is { } own)
@@ -18,7 +21,7 @@ public sealed class OnBehalfOfVisitor(WebsiteToken token, IHttpContextAccessor v
         }
 
         // The address the gateway gave the website in X-Forwarded-For (believed from the gateway only).
-        if (visitors.HttpContext?.Connection.RemoteIpAddress is { } visitor)
+        if (!(request.Options.TryGetValue(OwnCall, out var websitesOwn) && websitesOwn) && visitors.HttpContext?.Connection.RemoteIpAddress is { } visitor)
         {
             request.Headers.TryAddWithoutValidation(WebsiteCalls.VisitorHeader, visitor.ToString());
         }
