@@ -82,6 +82,7 @@ public static class WebsiteExtensions
         app.MapDefaultEndpoints();
         app.MapStaticAssets();
         Seo.Sitemap.Map(app);
+        LanguageSwitch.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }
