@@ -24,28 +24,7 @@ public static class AgendaExports
         var (sessions, speakers, requests, moves) = (scale.Of(500, 6), scale.Of(300, 12), scale.Of(200, 2), scale.Of(100, 2));
         var warmUps = scale.Of(20, 1);
         using var organizer = system.Gateway(ForumRoles.Organizer);
-        var rooms = new List<string>();
-        for (var i = 0; i < Rooms; i++)
-        {
-            rooms.Add(await IdOfAsync(await organizer.PostAsJsonAsync($"{Forum}/rooms", new { name = $"Bench room {i + 1}", capacity = 100, position = 10 + i })));
-        }
-
-        var people = new List<string>();
-        for (var i = 0; i < speakers; i++)
-        {
-            people.Add(await IdOfAsync(await organizer.PostAsJsonAsync($"{Forum}/speakers",
-                new { name = $"Sample Speaker {i + 1}", role = "Sample data", organization = "Sample organization", country = "KZ" })));
-        }
-
-        var created = new List<(string Id, int Slot, int Room, DateTimeOffset Start)>();
-        for (var i = 0; i < sessions; i++)
-        {
-            var slot = i / Rooms;
-            var room = i % Rooms;
-            var start = SlotStart(slot);
-            var body = Session(i, start, rooms[room], people, slot, room);
-            created.Add((await IdOfAsync(await organizer.PostAsJsonAsync($"{Forum}/sessions", body)), slot, room, start));
-        }
+        var (created, rooms, people) = await WriteProgrammeAsync(organizer, "Bench", sessions, speakers);
 
         var firstRelease = await TimeAsync(() => organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = $"Bench: {sessions} sessions." }));
 
@@ -86,6 +65,39 @@ public static class AgendaExports
         }
 
         return (series, notes);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="sessions"/> sessions (15 rooms of its own, named after <paramref name="prefix"/>, and
+    /// <paramref name="speakers"/> speakers) to the demo forum's working copy, in half-hour slots that never clash.
+    /// </summary>
+    internal static async Task<(List<(string Id, int Slot, int Room, DateTimeOffset Start)> Sessions, List<string> Rooms, List<string> Speakers)>
+        WriteProgrammeAsync(HttpClient organizer, string prefix, int sessions, int speakers)
+    {
+        var rooms = new List<string>();
+        for (var i = 0; i < Rooms; i++)
+        {
+            rooms.Add(await IdOfAsync(await organizer.PostAsJsonAsync($"{Forum}/rooms", new { name = $"{prefix} room {i + 1}", capacity = 100, position = 10 + i })));
+        }
+
+        var people = new List<string>();
+        for (var i = 0; i < speakers; i++)
+        {
+            people.Add(await IdOfAsync(await organizer.PostAsJsonAsync($"{Forum}/speakers",
+                new { name = $"Sample Speaker {i + 1}", role = "Sample data", organization = "Sample organization", country = "KZ" })));
+        }
+
+        var created = new List<(string Id, int Slot, int Room, DateTimeOffset Start)>();
+        for (var i = 0; i < sessions; i++)
+        {
+            var slot = i / Rooms;
+            var room = i % Rooms;
+            var start = SlotStart(slot);
+            var body = Session(i, start, rooms[room], people, slot, room);
+            created.Add((await IdOfAsync(await organizer.PostAsJsonAsync($"{Forum}/sessions", body)), slot, room, start));
+        }
+
+        return (created, rooms, people);
     }
 
     private static object Session(int i, DateTimeOffset start, string room, List<string> people, int slot, int roomIndex) => new

@@ -31,15 +31,7 @@ public static class ArticleReads
         var run = Guid.NewGuid().ToString("N")[..6];
 
         var writing = Stopwatch.StartNew();
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < articles)
-            {
-                await WriteAsync(editor, run, i);
-            }
-        }));
+        await WriteManyAsync(editor, run, articles);
         writing.Stop();
 
         // The other services are still consuming the 10,000 ArticlePublished events; reads are timed once they are done,
@@ -70,6 +62,20 @@ public static class ArticleReads
             ["articles service peak memory"] = PeakMemory("ForumPlatform.Articles"),
         };
         return (series, notes);
+    }
+
+    /// <summary>Creates and publishes <paramref name="articles"/> articles through the API, eight writers at a time.</summary>
+    internal static async Task WriteManyAsync(HttpClient editor, string run, int articles)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < articles)
+            {
+                await WriteAsync(editor, run, i);
+            }
+        }));
     }
 
     private static async Task WriteAsync(HttpClient editor, string run, int i)

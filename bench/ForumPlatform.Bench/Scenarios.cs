@@ -80,6 +80,13 @@ public static class Scenarios
                 var (series, notes) = await AgendaExports.RunAsync(system!, scale);
                 run.Add(series, notes);
             }),
+        new("website", "pages through the gateway over 10,000 articles and 500 sessions: home, news list, article, agenda day, " +
+                       "indicator page, each 200 times; bytes of a first visit; release → move visible on an open page in Chromium, 10 times",
+            async (system, scale, run) =>
+            {
+                var (series, notes) = await WebsitePages.RunAsync(system!, scale);
+                run.Add(series, notes);
+            }),
         new("statistics", "100,000-row imports through the gateway, counters catching up, then queries over 1,000,000 observations",
             async (system, scale, run) =>
             {
