@@ -41,6 +41,8 @@ var notifications = AddService<Projects.ForumPlatform_Notifications>("notificati
 // client does (never a service's database). The gateway waits for it; it waits for nothing, as it reads only on demand.
 var web = builder.AddProject<Projects.ForumPlatform_Web>("web")
     .WithReference(gateway)
+    // Readers sign in with the identity service, whose issuer is the gateway's public address.
+    .WithEnvironment("Website__Authority", issuer)
     .WithHttpHealthCheck("/health");
 
 gateway

@@ -20,10 +20,7 @@ public static class LanguageSwitch
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(code)),
                 new CookieOptions { Path = "/", MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
-            // Only a path of this site: never an open redirect.
-            var back = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                       && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(back);
+            return Results.LocalRedirect(SignIn.WebsiteSignIn.LocalOnly(returnUrl));
         });
 
     /// <summary>The language a reader chose with the switch, if they did (not what their browser merely prefers).</summary>

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Web.Api;
 using ForumPlatform.Web.Components;
+using ForumPlatform.Web.SignIn;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,7 @@ public static class WebsiteExtensions
         var website = section.Get<WebsiteOptions>() ?? new WebsiteOptions();
         builder.Services.Configure<WebsiteOptions>(section);
 
+        builder.AddWebsiteSignIn(website);
         builder.Services.AddRazorComponents();
         // Chinese and Russian text as characters, not as six-byte entities: pages are half the size.
         builder.Services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -73,6 +75,8 @@ public static class WebsiteExtensions
             .SetDefaultCulture(Languages[0])
             .AddSupportedCultures(Languages)
             .AddSupportedUICultures(Languages));
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
@@ -83,6 +87,7 @@ public static class WebsiteExtensions
         app.MapStaticAssets();
         Seo.Sitemap.Map(app);
         LanguageSwitch.Map(app);
+        app.MapWebsiteSignIn();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -8,6 +8,12 @@ public sealed class WebsiteOptions
     /// <summary>The gateway: every read and write goes through its API, as any client's would.</summary>
     public Uri Gateway { get; set; } = new("http://gateway");
 
+    /// <summary>
+    /// The OpenID Connect provider readers sign in with: the identity service's issuer, the gateway's public address
+    /// (the app host sets it). Without it nobody can sign in.
+    /// </summary>
+    public Uri? Authority { get; set; }
+
     /// <summary>The website's client at the identity service (the gateway knows the website's calls by it).</summary>
     public string ClientId { get; set; } = "forum-web";
 
