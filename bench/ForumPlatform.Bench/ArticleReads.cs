@@ -48,12 +48,12 @@ public static class ArticleReads
         var rare = $"rare{run}";
         var series = new List<Series>
         {
-            await TimeAsync(reader, "list newest 20", "/api/articles?limit=20", requests),
-            await TimeAsync(reader, "list by tag, 20", "/api/articles?tag=theme-energy&limit=20", requests),
-            await TimeAsync(reader, "search word in 1/3 of articles", "/api/articles/search?q=corridor", requests),
-            await TimeAsync(reader, "search word in ~1/2 of articles", "/api/articles/search?q=railway", requests),
-            await TimeAsync(reader, "search rare word", $"/api/articles/search?q={rare}", requests),
-            await TimeAsync(reader, "RSS feed (50 items)", "/api/articles/feed.rss", requests),
+            await TimeAsync(reader, "articles-10k", "list newest 20", "/api/articles?limit=20", requests),
+            await TimeAsync(reader, "articles-10k", "list by tag, 20", "/api/articles?tag=theme-energy&limit=20", requests),
+            await TimeAsync(reader, "articles-10k", "search word in 1/3 of articles", "/api/articles/search?q=corridor", requests),
+            await TimeAsync(reader, "articles-10k", "search word in ~1/2 of articles", "/api/articles/search?q=railway", requests),
+            await TimeAsync(reader, "articles-10k", "search rare word", $"/api/articles/search?q={rare}", requests),
+            await TimeAsync(reader, "articles-10k", "RSS feed (50 items)", "/api/articles/feed.rss", requests),
         };
 
         var notes = new Dictionary<string, string>
@@ -104,7 +104,8 @@ public static class ArticleReads
         (await editor.SendAsync(publish)).EnsureSuccessStatusCode();
     }
 
-    private static async Task<Series> TimeAsync(HttpClient client, string name, string path, int requests)
+    /// <summary>GETs of one path, one after another after up to 20 warm-up ones, each timed to its last byte.</summary>
+    internal static async Task<Series> TimeAsync(HttpClient client, string scenario, string name, string path, int requests)
     {
         for (var i = 0; i < Math.Min(20, requests); i++) // warm-up
         {
@@ -121,7 +122,7 @@ public static class ArticleReads
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        return new Series("articles-10k", name, times);
+        return new Series(scenario, name, times);
     }
 
     /// <summary>VmHWM (peak resident set) of the process whose command line names the service's binary.</summary>

@@ -44,7 +44,7 @@ public static partial class WebsitePages
         var series = new List<Series>();
         foreach (var (name, path) in pages)
         {
-            series.Add(await TimeAsync(visitor, name, path, requests));
+            series.Add(await ArticleReads.TimeAsync(visitor, "website", name, path, requests));
             notes[$"first visit, {name}"] = await FirstVisitBytesAsync(system, path);
         }
 
@@ -83,26 +83,6 @@ public static partial class WebsitePages
     {
         var metrics = (await reader.GetFromJsonAsync<JsonElement>("/api/stats/platform")).GetProperty("metrics");
         return metrics.TryGetProperty("articles.published", out var metric) && metric.TryGetProperty("all", out var all) ? all.GetInt64() : 0;
-    }
-
-    private static async Task<Series> TimeAsync(HttpClient visitor, string name, string path, int requests)
-    {
-        for (var i = 0; i < Math.Min(20, requests); i++) // warm-up
-        {
-            (await visitor.GetAsync(path)).EnsureSuccessStatusCode();
-        }
-
-        var times = new List<double>(requests);
-        for (var i = 0; i < requests; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await visitor.GetAsync(path);
-            await response.Content.ReadAsByteArrayAsync();
-            response.EnsureSuccessStatusCode();
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-
-        return new Series("website", name, times);
     }
 
     /// <summary>The page, its stylesheets and scripts as a browser with an empty cache gets them (Brotli or gzip), in KiB.</summary>

@@ -61,7 +61,7 @@ public sealed partial class LanguagesTests(WebsiteFixture site)
     [Fact]
     public void Every_text_of_the_interface_has_a_chinese_and_a_russian_translation()
     {
-        var web = Path.Combine(RepositoryRoot(), "web");
+        var web = Path.Combine(ForumPlatform.Testing.RabbitMqNode.RepositoryRoot(), "web");
         var texts = Directory.EnumerateFiles(Path.Combine(web, "Components"), "*.razor", SearchOption.AllDirectories)
             .SelectMany(file => LocalizedText().Matches(File.ReadAllText(file)).Select(match => match.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
@@ -75,19 +75,6 @@ public sealed partial class LanguagesTests(WebsiteFixture site)
                 .ToHashSet(StringComparer.Ordinal);
             Assert.Empty(texts.Where(text => !translated.Contains(text)).Select(text => $"{language}: {text}"));
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ForumPlatform.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ForumPlatform.sln not found above the test's folder.");
     }
 
     [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"[\],]""")]
