@@ -43,7 +43,17 @@ public static class Startup
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
 
-            await ready.Task.WaitAsync(TimeSpan.FromMinutes(3));
+            try
+            {
+                await ready.Task.WaitAsync(TimeSpan.FromMinutes(3));
+            }
+            catch (TimeoutException)
+            {
+                // Stopped as on success, so a failed run leaves no system behind holding the ports.
+                SignalTree(process.Id);
+                throw;
+            }
+
             up.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
             var stopping = Stopwatch.GetTimestamp();
