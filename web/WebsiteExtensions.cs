@@ -13,7 +13,7 @@ namespace ForumPlatform.Web;
 public static class WebsiteExtensions
 {
     /// <summary>The languages of the interface; English is the text in the pages themselves.</summary>
-    public static readonly string[] Languages = ["en", "zh", "ru"];
+    public static readonly string[] Languages = [.. Components.Shared.Languages.All.Select(language => language.Code)];
 
     /// <summary>
     /// Pages rendered on the server (Razor components, no interactive circuits), reading the platform's API through the

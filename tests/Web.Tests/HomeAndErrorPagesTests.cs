@@ -78,7 +78,7 @@ public sealed class HomeAndErrorPagesTests(WebsiteFixture site)
     }
 
     [Fact]
-    public async Task Every_link_and_the_skip_link_are_reached_from_the_keyboard()
+    public async Task The_skip_link_is_the_first_keyboard_stop_and_leads_into_the_content()
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync("/");

@@ -16,9 +16,6 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<ApiResult<ArticlePage>> LatestArticlesAsync(int limit, CancellationToken cancellationToken) =>
-        GetAsync<ArticlePage>($"/api/articles?limit={limit}", cancellationToken);
-
     public Task<ApiResult<ArticlePage>> ArticlesAsync(ArticleFilter filter, int limit, CancellationToken cancellationToken) =>
         GetAsync<ArticlePage>(
             "/api/articles" + Query(("limit", limit.ToString(CultureInfo.InvariantCulture)), ("tag", filter.Tag), ("theme", filter.Theme),
@@ -48,6 +45,13 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
     public Task<ApiResult<Schedule>> ScheduleAsync(string forum, CancellationToken cancellationToken) =>
         GetAsync<Schedule>($"/api/agenda/forums/{Uri.EscapeDataString(forum)}/schedule", cancellationToken);
 
+    /// <summary>The latest forum's released schedule, its forum included: what every programme page reads.</summary>
+    public async Task<ApiResult<Schedule>> CurrentScheduleAsync(CancellationToken cancellationToken)
+    {
+        var forum = await CurrentForumAsync(cancellationToken);
+        return forum.IsOk ? await ScheduleAsync(forum.Value!.Slug, cancellationToken) : new ApiResult<Schedule>(forum.Status, null);
+    }
+
     /// <summary>The changelog: every release of a forum with its changes, newest first.</summary>
     public Task<ApiResult<List<Release>>> ReleasesAsync(string forum, CancellationToken cancellationToken) =>
         GetAsync<List<Release>>($"/api/agenda/forums/{Uri.EscapeDataString(forum)}/releases", cancellationToken);
@@ -68,10 +72,7 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
         GetAsync<PlatformFigures>("/api/stats/platform", cancellationToken);
 
     public Task<ApiResult<ObservationPage>> ObservationsAsync(FigureSelection figure, CancellationToken cancellationToken) =>
-        GetAsync<ObservationPage>(
-            $"/api/stats/observations?indicator={Uri.EscapeDataString(figure.Indicator)}&reporter={Uri.EscapeDataString(figure.Reporter)}" +
-            $"&partner={Uri.EscapeDataString(figure.Partner ?? "WLD")}",
-            cancellationToken);
+        ObservationsAsync(figure.Indicator, figure.Reporter, figure.Partner ?? "WLD", cancellationToken);
 
     /// <summary>A query string of the parameters that have a value.</summary>
     private static string Query(params (string Name, string? Value)[] parameters)

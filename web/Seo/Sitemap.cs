@@ -81,8 +81,7 @@ public sealed class Sitemap(IServiceScopeFactory scopes, TimeProvider clock, ILo
         while (cursor is not null && pages.Count < MaxUrls);
 
         pages.AddRange(tags.Select(tag => ($"/news/tags/{Uri.EscapeDataString(tag)}", (DateTimeOffset?)null)));
-        if (await api.CurrentForumAsync(cancellationToken) is { IsOk: true } forum
-            && await api.ScheduleAsync(forum.Value!.Slug, cancellationToken) is { IsOk: true } schedule)
+        if (await api.CurrentScheduleAsync(cancellationToken) is { IsOk: true } schedule)
         {
             pages.AddRange(schedule.Value!.Sessions.Select(session => ($"/agenda/sessions/{session.Id}", (DateTimeOffset?)schedule.Value.ReleasedAt)));
             pages.AddRange(schedule.Value.Speakers.Select(speaker => ($"/agenda/speakers/{speaker.Id}", (DateTimeOffset?)null)));
