@@ -16,5 +16,6 @@ app.MapForumsApi();
 app.MapScheduleApi();
 app.MapProgrammeApi();
 app.MapExportsApi();
+app.MapStarsApi();
 
 app.Run();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -16,4 +17,7 @@ public static class ConditionalGet
         return http.Request.GetTypedHeaders().IfNoneMatch
             .Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
     }
+
+    /// <summary>An ETag that changes exactly when the body does: a hash of it.</summary>
+    public static EntityTagHeaderValue ETagOf(ReadOnlySpan<byte> body) => new($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
 }

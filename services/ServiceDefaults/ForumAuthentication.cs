@@ -64,6 +64,7 @@ public static class ForumAuthentication
             .Configure<ValidatedTokenCache>((jwt, cache) => jwt.Events = CachedValidation(cache));
 
         builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ForumPolicies.SignedIn, policy => policy.RequireAuthenticatedUser().RequireClaim("sub"))
             .AddPolicy(ForumPolicies.Editor, policy => policy.RequireRole(ForumRoles.Editor, ForumRoles.Admin))
             .AddPolicy(ForumPolicies.Organizer, policy => policy.RequireRole(ForumRoles.Organizer, ForumRoles.Admin))
             .AddPolicy(ForumPolicies.Analyst, policy => policy.RequireRole(ForumRoles.Analyst, ForumRoles.Admin))

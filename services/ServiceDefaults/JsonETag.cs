@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace ForumPlatform.ServiceDefaults;
 
@@ -18,8 +16,7 @@ public static class JsonETag
     {
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = JsonSerializer.SerializeToUtf8Bytes(value, options);
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
-        return ConditionalGet.IsNotModified(http, etag)
+        return ConditionalGet.IsNotModified(http, ConditionalGet.ETagOf(body))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(body, "application/json; charset=utf-8");
     }

@@ -13,6 +13,14 @@ public sealed class AgendaServiceFixture() : ServiceFixture<AgendaDbContext>("ag
 
     public HttpClient Organizer() => ClientFor(ForumRoles.Organizer);
 
+    /// <summary>A signed-in person with no role, known by <paramref name="subject"/> (the token's <c>sub</c>).</summary>
+    public HttpClient Reader(string subject)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestAuthority.Shared.Token(subject, []));
+        return client;
+    }
+
     public Task<T> WithDbAsync<T>(Func<AgendaDbContext, Task<T>> query) => WithServiceAsync(query);
 
     /// <summary>A room of the test's own, so its bookings never clash with another test's.</summary>

@@ -9,7 +9,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace ForumPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// Every write route of every service × every kind of caller, through the gateway and straight to the service: each
+/// Every write route of every service, and every route of a person's own agenda, × every kind of caller, through the gateway and straight to the service: each
 /// refusal is exactly the documented one (401 without a valid token, 403 for the wrong role, 404 for someone else's
 /// subscription), and an allowed caller is never refused by authorization. Each subscription route is tried on a
 /// subscription made for that one request, so its owner and an admin are shown to find it, and nothing one request
@@ -28,6 +28,9 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
 
         /// <summary>The subscription's management token or admin; any other valid token is told 404.</summary>
         SubscriptionOwner,
+
+        /// <summary>Any valid platform token, whatever its roles: the caller's own things (stars, calendar feed).</summary>
+        SignedIn,
     }
 
     private enum Credential
@@ -76,6 +79,12 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
         new("agenda", HttpMethod.Post, $"{NoForum}/sessions/{Id}/cancel", Policy.Organizer, null),
         new("agenda", HttpMethod.Delete, $"{NoForum}/sessions/{Id}", Policy.Organizer, null),
         new("agenda", HttpMethod.Post, $"{NoForum}/releases", Policy.Organizer),
+        // A person's own agenda, reads included: no such session to star, and no calendar feed yet, for a caller let through.
+        new("agenda", HttpMethod.Get, "/api/agenda/me/stars", Policy.SignedIn, null),
+        new("agenda", HttpMethod.Put, $"/api/agenda/me/stars/{Id}", Policy.SignedIn, null, AllowedMayNotFind: true),
+        new("agenda", HttpMethod.Delete, $"/api/agenda/me/stars/{Id}", Policy.SignedIn, null),
+        new("agenda", HttpMethod.Get, "/api/agenda/me/calendar", Policy.SignedIn, null, AllowedMayNotFind: true),
+        new("agenda", HttpMethod.Delete, "/api/agenda/me/calendar", Policy.SignedIn, null),
         new("statistics", HttpMethod.Put, "/api/stats/indicators/test.matrix", Policy.Analyst),
         new("statistics", HttpMethod.Post, "/api/stats/imports", Policy.Analyst, "[]"),
         new("statistics", HttpMethod.Post, "/api/stats/platform/rebuild", Policy.Admin, null),
@@ -131,6 +140,7 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
         (Policy.SubscriptionOwner, _) => caller.Role == ForumRoles.Admin ? new(null, route.AllowedMayNotFind) : new(HttpStatusCode.NotFound),
         // A management token is no platform token: every other write route asks for one.
         (_, Credential.OwnSubscription or Credential.OtherSubscription) => new(HttpStatusCode.Unauthorized),
+        (Policy.SignedIn, _) => new(null, route.AllowedMayNotFind),
         (Policy.Admin, _) => caller.Role == ForumRoles.Admin ? Allowed : new(HttpStatusCode.Forbidden),
         _ when caller.Role == ForumRoles.Admin || caller.Role == route.Policy.ToString().ToLowerInvariant() => Allowed,
         _ => new(HttpStatusCode.Forbidden),

@@ -133,5 +133,5 @@ public static class ExportsApi
         return TypedResults.Bytes(buffer.ToArray(), "application/atom+xml");
     }
 
-    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    internal static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 }

@@ -19,6 +19,10 @@ public sealed class AgendaDbContext(DbContextOptions<AgendaDbContext> options, O
 
     public DbSet<ScheduleRelease> Releases => Set<ScheduleRelease>();
 
+    public DbSet<Star> Stars => Set<Star>();
+
+    public DbSet<PersonalCalendar> PersonalCalendars => Set<PersonalCalendar>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -28,6 +32,8 @@ public sealed class AgendaDbContext(DbContextOptions<AgendaDbContext> options, O
         modelBuilder.ApplyConfiguration(new SpeakerConfiguration());
         modelBuilder.ApplyConfiguration(new SessionConfiguration());
         modelBuilder.ApplyConfiguration(new ScheduleReleaseConfiguration());
+        modelBuilder.ApplyConfiguration(new StarConfiguration());
+        modelBuilder.ApplyConfiguration(new PersonalCalendarConfiguration());
     }
 }
 

@@ -13,13 +13,30 @@ namespace ForumPlatform.Agenda.Exports;
 /// </summary>
 public static class ICalendarExport
 {
-    public static string Write(PublishedSchedule schedule, IEnumerable<PublishedSession> sessions, string name, string baseUrl)
+    public static string Write(PublishedSchedule schedule, IEnumerable<PublishedSession> sessions, string name, string baseUrl) =>
+        Write([(schedule, sessions)], name, baseUrl);
+
+    /// <summary>Sessions of several releases (a person's stars across forums) in one calendar; its time zone is the first forum's.</summary>
+    public static string Write(IReadOnlyList<(PublishedSchedule Schedule, IEnumerable<PublishedSession> Sessions)> parts, string name, string baseUrl)
     {
         var calendar = new Calendar { ProductId = "-//ForumPlatform//Agenda//EN" };
         calendar.AddProperty("X-WR-CALNAME", name);
-        calendar.AddProperty("X-WR-TIMEZONE", schedule.Forum.TimeZone);
-        var tracks = schedule.Tracks.ToDictionary(t => t.Slug, t => t.Name);
+        if (parts.Count > 0)
+        {
+            calendar.AddProperty("X-WR-TIMEZONE", parts[0].Schedule.Forum.TimeZone);
+        }
 
+        foreach (var (schedule, sessions) in parts)
+        {
+            AddEvents(calendar, schedule, sessions, baseUrl);
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static void AddEvents(Calendar calendar, PublishedSchedule schedule, IEnumerable<PublishedSession> sessions, string baseUrl)
+    {
+        var tracks = schedule.Tracks.ToDictionary(t => t.Slug, t => t.Name);
         foreach (var session in sessions)
         {
             var description = session.Abstract;
@@ -49,7 +66,5 @@ public static class ICalendarExport
 
             calendar.Events.Add(calendarEvent);
         }
-
-        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 }

@@ -76,6 +76,28 @@ namespace ForumPlatform.Agenda.Data.Migrations
                     b.ToTable("Forums");
                 });
 
+            modelBuilder.Entity("ForumPlatform.Agenda.Data.PersonalCalendar", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Subject");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PersonalCalendars");
+                });
+
             modelBuilder.Entity("ForumPlatform.Agenda.Data.Room", b =>
                 {
                     b.Property<Guid>("Id")
@@ -264,6 +286,30 @@ namespace ForumPlatform.Agenda.Data.Migrations
                     b.ToTable("Speakers");
                 });
 
+            modelBuilder.Entity("ForumPlatform.Agenda.Data.Star", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StarredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Subject", "SessionId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("ForumId", "SessionId");
+
+                    b.ToTable("Stars");
+                });
+
             modelBuilder.Entity("ForumPlatform.Agenda.Data.Track", b =>
                 {
                     b.Property<Guid>("Id")
@@ -403,6 +449,21 @@ namespace ForumPlatform.Agenda.Data.Migrations
                     b.HasOne("ForumPlatform.Agenda.Data.Forum", null)
                         .WithMany()
                         .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumPlatform.Agenda.Data.Star", b =>
+                {
+                    b.HasOne("ForumPlatform.Agenda.Data.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumPlatform.Agenda.Data.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
