@@ -24,6 +24,8 @@ var issuer = gateway.GetEndpoint("http");
 // every process fetches its metadata and keys from the identity service's own address (Auth:Authority).
 var identity = builder.AddProject<Projects.ForumPlatform_Identity>("identity")
     .WithServiceDatabase()
+    // It announces deleted accounts, so the services that keep anything by a person's sub delete it.
+    .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("Identity__Issuer", issuer)
     // The website is served through the gateway; it receives its codes there.
     .WithEnvironment("Identity__WebClient__RedirectUris__0", ReferenceExpression.Create($"{issuer}/signin-oidc"))

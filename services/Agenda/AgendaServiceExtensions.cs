@@ -1,3 +1,4 @@
+using ForumPlatform.Agenda.Consumers;
 using ForumPlatform.Agenda.Data;
 using ForumPlatform.Agenda.Releases;
 using ForumPlatform.Database;
@@ -8,7 +9,7 @@ namespace ForumPlatform.Agenda;
 
 public static class AgendaServiceExtensions
 {
-    /// <summary>What the agenda service consists of: its database with the demo forum, messaging, API documents.</summary>
+    /// <summary>What the agenda service consists of: its database with the demo forum, messaging (it hears of deleted accounts), API documents.</summary>
     public static IHostApplicationBuilder AddAgendaService(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<AgendaDbContext>("agenda");
@@ -16,7 +17,7 @@ public static class AgendaServiceExtensions
         builder.Services.AddScoped<ScheduleReleaser>();
         builder.Services.AddScoped<PublishedSchedules>();
         builder.Services.AddMemoryCache();
-        builder.AddForumMessaging<AgendaDbContext>("agenda");
+        builder.AddForumMessaging<AgendaDbContext>("agenda", bus => bus.AddConsumer<AccountDeletedConsumer>());
         builder.Services.AddForumOpenApi(
             "The forum programme: forums, days, rooms, tracks, sessions and speakers, edited in a working copy and published as releases, with the schedule as JSON, the public schedule XML and JSON formats, and iCalendar.",
             new Dictionary<string, string>

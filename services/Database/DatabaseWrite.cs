@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ForumPlatform.Database;
@@ -38,6 +39,17 @@ public sealed class DatabaseWrite : IAsyncDisposable
         await transaction.CommitAsync(cancellationToken);
         committed = true;
         db.RunAfterCommit();
+    }
+
+    /// <summary>
+    /// Makes another DbContext over the same database write inside this write (same connection, same transaction), so
+    /// both commit or neither: for a context that cannot derive from <see cref="ServiceDbContext"/>, such as ASP.NET Core
+    /// Identity's. Its connection must not be open; its <c>SaveChangesAsync</c> then writes into this transaction.
+    /// </summary>
+    public async Task EnlistAsync(DbContext other, CancellationToken cancellationToken)
+    {
+        other.Database.SetDbConnection(db.Database.GetDbConnection(), contextOwnsConnection: false);
+        await other.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ForumPlatform.Database;
 using ForumPlatform.Identity.Api;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.Identity.People;
 using ForumPlatform.Identity.Server;
+using ForumPlatform.Messaging;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
@@ -114,6 +116,18 @@ public static class IdentityServiceExtensions
             // ?culture=zh, then the cookie it sets, then the browser's Accept-Language.
             localization.RequestCultureProviders.Insert(0, new QueryStringRequestCultureProvider());
         });
+        return builder;
+    }
+
+    /// <summary>
+    /// What the identity service tells the other services (an account deleted), through its outbox in its own
+    /// database and the broker. Not for its commands, which run without a broker.
+    /// </summary>
+    public static IHostApplicationBuilder AddIdentityEvents(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IdentityEvents>("identity");
+        builder.AddForumMessaging<IdentityEvents>("identity");
+        builder.Services.AddScoped<AccountDeletion>();
         return builder;
     }
 

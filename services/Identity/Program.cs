@@ -14,6 +14,7 @@ if (args is [CreateAdminCommand.Name, ..])
 
 builder.AddServiceDefaults();
 builder.AddIdentityService();
+builder.AddIdentityEvents();
 
 var app = builder.Build();
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ForumPlatform.Contracts;
+using ForumPlatform.Testing;
 using Ical.Net;
 using static ForumPlatform.Agenda.Tests.AgendaServiceFixture;
 
@@ -134,5 +136,27 @@ public sealed class StarsTests(AgendaServiceFixture service)
         Assert.Equal(HttpStatusCode.Forbidden, (await someReader.GetAsync($"{Forum}/stars")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.Anonymous().GetAsync($"{Forum}/stars")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await service.Organizer().GetAsync("/api/agenda/forums/no-such-forum/stars")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deleted_account_loses_its_stars_and_calendar_feed_and_nobody_else_does()
+    {
+        var (id, _) = await ReleasedSessionAsync("Session of a deleted reader");
+        var (deletedSubject, keptSubject) = (NewSubject(), NewSubject());
+        using var deleted = service.Reader(deletedSubject);
+        using var kept = service.Reader(keptSubject);
+        foreach (var reader in new[] { deleted, kept })
+        {
+            await Read(await reader.PutAsync($"{Me}/stars/{id}", null));
+            await Read(await reader.PostAsync($"{Me}/calendar", null));
+        }
+
+        await service.PublishAsync(new AccountDeleted(Guid.NewGuid(), DateTimeOffset.UtcNow, deletedSubject));
+
+        await Eventually.TrueAsync(async () => (await deleted.GetFromJsonAsync<JsonElement>($"{Me}/stars")).GetArrayLength() == 0,
+            TimeSpan.FromSeconds(30), "the deleted account's stars to go");
+        Assert.Equal(HttpStatusCode.NotFound, (await deleted.GetAsync($"{Me}/calendar")).StatusCode);
+        Assert.Equal(1, (await kept.GetFromJsonAsync<JsonElement>($"{Me}/stars")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await kept.GetAsync($"{Me}/calendar")).StatusCode);
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using ForumPlatform.Contracts;
 using ForumPlatform.Identity.Data;
+using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,14 +109,25 @@ public sealed class AccountPagesTests(IdentityFixture identity)
         }
 
         using var wrong = await PostFormAsync(browser, "/account/delete", new() { ["Password"] = "not the password" });
-        Assert.NotNull(await FindAsync(email));
+        var person = await FindAsync(email);
+        Assert.NotNull(person);
+        Assert.False(await AnnouncedAsync(person.Id), "announced a deletion that did not happen");
 
         using var deleted = await PostFormAsync(browser, "/account/delete", new() { ["Password"] = "a long enough password" });
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Null(await FindAsync(email));
         using var account = await browser.GetAsync("/account");
         Assert.Equal(HttpStatusCode.Redirect, account.StatusCode);
+
+        // Announced to the other services: committed with the deletion, then published to the broker by the relay.
+        Assert.True(await AnnouncedAsync(person.Id));
+        await Eventually.TrueAsync(() => identity.WithServiceAsync<IdentityEvents, bool>(db => db.OutboxMessages.AnyAsync(
+                message => message.MessageType == typeof(AccountDeleted).FullName && message.Body.Contains(person.Id) && message.PublishedAt != null)),
+            TimeSpan.FromSeconds(30), "the account-deleted event to be published");
     }
+
+    private Task<bool> AnnouncedAsync(string subject) => identity.WithServiceAsync<IdentityEvents, bool>(db => db.OutboxMessages.AnyAsync(
+        message => message.MessageType == typeof(AccountDeleted).FullName && message.Body.Contains(subject)));
 
     [Fact]
     public async Task Guessing_the_password_on_the_delete_page_is_limited_like_a_sign_in_and_deletes_nothing()

@@ -30,6 +30,7 @@ public class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncLifetime
     private readonly TimeSpan refreshTokenReuseLeeway;
     private readonly string directory = Path.Combine(Path.GetTempPath(), "forumplatform-tests", $"identity-{Guid.NewGuid():N}");
     private readonly int port = FreePort();
+    private RabbitMqNode? broker;
 
     public IdentityFixture()
         : this(TimeSpan.Zero)
@@ -41,16 +42,20 @@ public class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncLifetime
     /// <summary>Where the service listens; also its issuer.</summary>
     public Uri Address => new($"http://127.0.0.1:{port}/");
 
-    public Task InitializeAsync()
+    /// <summary>The private RabbitMQ node the service publishes its events to.</summary>
+    public RabbitMqNode Broker => broker ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
     {
+        broker = await RabbitMqNode.StartNewAsync();
         UseKestrel(port);
         StartServer();
-        return Task.CompletedTask;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:messaging", Broker.ConnectionString);
         builder.UseSetting("ConnectionStrings:identity-db", $"Data Source={Path.Combine(directory, "identity.db")}");
         builder.UseSetting("Identity:Keys:DevelopmentDirectory", Path.Combine(directory, "keys"));
         builder.UseSetting("Identity:DataProtectionDirectory", Path.Combine(directory, "data-protection"));
@@ -132,6 +137,11 @@ public class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (broker is not null)
+        {
+            await broker.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(directory, recursive: true);

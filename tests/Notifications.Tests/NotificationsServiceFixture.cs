@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using ForumPlatform.Contracts;
 using ForumPlatform.Notifications.Data;
 using ForumPlatform.Testing;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ForumPlatform.Notifications.Tests;
@@ -84,14 +82,6 @@ public class NotificationsServiceFixture : ServiceFixture<NotificationsDbContext
         client.DefaultRequestHeaders.Authorization = new("Bearer", subscription.ManagementToken);
         return client;
     }
-
-    /// <summary>
-    /// Publishes a domain event to the real broker, as its source service's outbox would (message id = event id).
-    /// Runs off the caller's execution context: MassTransit keeps its log context in an AsyncLocal, which would
-    /// otherwise stay behind with this instance's logger factory after it is disposed.
-    /// </summary>
-    public Task PublishAsync<TEvent>(TEvent domainEvent) where TEvent : class, IForumEvent =>
-        Task.Run(() => Services.GetRequiredService<IBus>().Publish(domainEvent, context => context.MessageId = domainEvent.EventId));
 
     public async Task<JsonElement> DeliveriesAsync(CreatedSubscription subscription, string? status = null)
     {

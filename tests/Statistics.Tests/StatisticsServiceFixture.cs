@@ -1,11 +1,9 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ForumPlatform.Contracts;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
 using ForumPlatform.Testing;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ForumPlatform.Statistics.Tests;
@@ -30,13 +28,6 @@ public sealed class StatisticsServiceFixture() : ServiceFixture<StatisticsDbCont
     }
 
     public HttpClient Analyst() => ClientFor(ForumRoles.Analyst);
-
-    /// <summary>
-    /// Publishes through the broker as a service's outbox does (message id = event id). Off the test's execution
-    /// context, so MassTransit's ambient log context never leaks between tests.
-    /// </summary>
-    public Task PublishAsync<TEvent>(TEvent domainEvent, Guid? messageId = null) where TEvent : class, IForumEvent =>
-        Task.Run(() => Services.GetRequiredService<IBus>().Publish(domainEvent, context => context.MessageId = messageId ?? domainEvent.EventId));
 
     /// <summary>The platform figures of one metric, by dimension.</summary>
     public async Task<Dictionary<string, long>> MetricAsync(string metric)

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using ForumPlatform.Contracts;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +78,14 @@ public abstract class ServiceFixture<TEntryPoint> : WebApplicationFactory<TEntry
         await Eventually.TrueAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode,
             TimeSpan.FromSeconds(30), $"the {serviceName} service to be ready");
     }
+
+    /// <summary>
+    /// Publishes a domain event to the real broker, as its source service's outbox would (message id = event id, unless
+    /// a test sends a duplicate under another). Runs off the caller's execution context: MassTransit keeps its log
+    /// context in an AsyncLocal, which would otherwise stay behind with this instance's logger factory after it is disposed.
+    /// </summary>
+    public Task PublishAsync<TEvent>(TEvent domainEvent, Guid? messageId = null) where TEvent : class, IForumEvent =>
+        Task.Run(() => Services.GetRequiredService<IBus>().Publish(domainEvent, context => context.MessageId = messageId ?? domainEvent.EventId));
 
     /// <summary>Runs a query against the service's own database, in a scope of its own.</summary>
     public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> query) where TService : notnull

@@ -9,14 +9,13 @@ using Microsoft.Extensions.Localization;
 
 namespace ForumPlatform.Identity.Pages.Account;
 
-/// <summary>A person deletes their own account, after typing their password; their tokens are revoked with it.</summary>
+/// <summary>A person deletes their own account, after typing their password (see <see cref="AccountDeletion"/>).</summary>
 [Authorize(AuthenticationSchemes = "Identity.Application")]
 public sealed class DeleteModel(
     UserManager<ForumUser> users,
     SignInManager<ForumUser> signIns,
     PasswordConfirmation passwords,
-    Accounts accounts,
-    AuditLog audit,
+    AccountDeletion deletion,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -53,8 +52,7 @@ public sealed class DeleteModel(
                 return Page();
         }
 
-        await accounts.EndSessionsAsync(user, cancellationToken);
-        var result = await users.DeleteAsync(user);
+        var result = await deletion.DeleteAsync(user, HttpContext, cancellationToken);
         if (!result.Succeeded)
         {
             Error = string.Join(" ", result.Errors.Select(error => error.Description));
@@ -62,7 +60,6 @@ public sealed class DeleteModel(
         }
 
         await signIns.SignOutAsync();
-        await audit.AddAsync(AuditKinds.AccountDeleted, user.Id, user.Id, HttpContext, null, cancellationToken);
         return RedirectToPage("/Account/SignOut");
     }
 }
