@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Web.Api;
 using ForumPlatform.Web.Components;
+using ForumPlatform.Web.MyAgenda;
 using ForumPlatform.Web.SignIn;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,8 @@ public static class WebsiteExtensions
             .AddHttpMessageHandler<OnBehalfOfVisitor>()
             // An old slug's 301 is the page's to answer (with its own 301), not the client's to follow.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        // A signed-in reader's own agenda, with their own token.
+        builder.Services.AddHttpClient<ReaderApi>(http => ToGateway(http, website)).AddHttpMessageHandler<OnBehalfOfVisitor>();
 
         builder.Services.AddResponseCompression(compression =>
         {
@@ -88,6 +91,7 @@ public static class WebsiteExtensions
         Seo.Sitemap.Map(app);
         LanguageSwitch.Map(app);
         app.MapWebsiteSignIn();
+        app.MapMyAgenda();
         app.MapRazorComponents<App>();
         return app;
     }

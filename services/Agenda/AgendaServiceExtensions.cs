@@ -27,6 +27,9 @@ public static class AgendaServiceExtensions
                 ["speakers/id"] = "The speaker's id.",
                 ["tracks/track"] = "The track's slug.",
                 ["version"] = "A released schedule version (major.minor); the latest when left out.",
+                ["forum"] = "Only the stars in this forum (its slug); all of them when left out.",
+                ["sessionId"] = "The id of a released session.",
+                ["token"] = "The secret of a calendar feed's address, as POST /api/agenda/me/calendar answered it.",
             });
         return builder;
     }

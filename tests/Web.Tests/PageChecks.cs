@@ -6,11 +6,12 @@ namespace ForumPlatform.Web.Tests;
 /// <summary>What every page kind must pass, at a phone's width and a desktop's: axe-core and no sideways scrolling.</summary>
 internal static class PageChecks
 {
-    public static async Task AssertAccessibleAndFitsAsync(WebsiteFixture site, string path)
+    /// <param name="storageState">The cookies of a signed-in reader's browser, for their own pages.</param>
+    public static async Task AssertAccessibleAndFitsAsync(WebsiteFixture site, string path, string? storageState = null)
     {
         foreach (var width in new[] { WebsiteFixture.PhoneWidth, WebsiteFixture.DesktopWidth })
         {
-            var page = await site.NewPageAsync(width: width);
+            var page = await site.NewPageAsync(width: width, storageState: storageState);
             await page.GotoAsync(path);
 
             var axe = await page.RunAxe();
@@ -20,17 +21,18 @@ internal static class PageChecks
             Assert.True(!serious.Any(), $"{path} at {width} px: {string.Join("; ", serious)}");
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 $"{path} scrolls sideways at {width} px");
-            await ScreenshotAsync(page, path, width);
+            await ScreenshotAsync(page, path, width, storageState is not null);
             await page.Context.CloseAsync();
         }
     }
 
     /// <summary>A screenshot for people to look at (bin/…/screenshots), one per page kind and width.</summary>
-    private static async Task ScreenshotAsync(IPage page, string path, int width)
+    private static async Task ScreenshotAsync(IPage page, string path, int width, bool signedIn)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         var name = new string(path.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()) is { Length: > 0 } kind ? kind : "home";
+        name = signedIn ? $"signed-in-{name}" : name;
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name[..Math.Min(name.Length, 60)]}-{width}.png"), FullPage = true });
     }
 }

@@ -37,10 +37,12 @@ public sealed class WebsiteFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) with one page at the site, as a visitor's browser.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = DesktopWidth)
+    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = DesktopWidth, string? storageState = null)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
+            // Another context's cookies (StorageStateAsync): the same signed-in reader at another width.
+            StorageState = storageState,
             BaseURL = Address.ToString(),
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },

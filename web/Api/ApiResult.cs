@@ -12,6 +12,8 @@ public enum ApiStatus
     Unavailable,
     /// <summary>The visitor has used up their requests for now (the gateway's rate limit).</summary>
     TooManyRequests,
+    /// <summary>A call for a signed-in reader without a valid sign-in (none, or it ended): they need to sign in (again).</summary>
+    SignInNeeded,
 }
 
 /// <summary>What one call to the API gave: a value, or why there is none. A page renders the parts it got.</summary>
@@ -29,6 +31,7 @@ public sealed record ApiResult<T>(ApiStatus Status, T? Value) where T : class
     public static readonly ApiResult<T> NotFound = new(ApiStatus.NotFound, null);
     public static readonly ApiResult<T> Unavailable = new(ApiStatus.Unavailable, null);
     public static readonly ApiResult<T> TooManyRequests = new(ApiStatus.TooManyRequests, null);
+    public static readonly ApiResult<T> SignInNeeded = new(ApiStatus.SignInNeeded, null);
 
     public bool IsOk => Status == ApiStatus.Ok && Value is not null;
 }

@@ -1,6 +1,7 @@
 // Live pages: a part marked data-live-types follows the notification stream (Server-Sent Events through the gateway).
 // When a matching event arrives, the page is fetched again and that part replaced, so what readers see is rendered by
-// the server as on a first visit; a notice says what changed. Without JavaScript the pages are simply not live.
+// the server as on a first visit; a notice says what changed. A signed-in reader's programme pages also alert them when
+// a session in their agenda moves or is cancelled. Without JavaScript the pages are simply not live.
 (() => {
   "use strict";
 
@@ -16,14 +17,19 @@
   }
 
   const part = document.querySelector("[data-live-types]");
-  if (!part || !("EventSource" in window)) {
+  // A signed-in reader's programme pages also watch the sessions in their agenda (see StarredAlert.razor).
+  const starredAlert = document.getElementById("starred-alert");
+  if ((!part && !starredAlert) || !("EventSource" in window)) {
     return;
   }
 
   const notice = document.getElementById("live-notice");
-  const query = new URLSearchParams({ types: part.dataset.liveTypes });
-  if (part.dataset.liveForum) {
-    query.set("forum", part.dataset.liveForum);
+  const partTypes = part ? part.dataset.liveTypes.split(",") : [];
+  const alertTypes = starredAlert ? ["forum.session.rescheduled", "forum.session.cancelled"] : [];
+  const query = new URLSearchParams({ types: [...new Set([...partTypes, ...alertTypes])].join(",") });
+  const forum = part?.dataset.liveForum ?? starredAlert?.dataset.forum;
+  if (forum) {
+    query.set("forum", forum);
   }
 
   let pending = [];
@@ -34,6 +40,10 @@
   stream.onerror = () => { document.documentElement.dataset.live = "reconnecting"; };
   stream.onmessage = (message) => {
     const event = JSON.parse(message.data);
+    alertIfStarred(event);
+    if (!part || !partTypes.includes(event.type)) {
+      return;
+    }
     // A page about one session or article follows only that one.
     const subject = event.data?.sessionId ?? event.data?.articleId;
     if (part.dataset.liveSubject && subject !== part.dataset.liveSubject) {
@@ -44,6 +54,16 @@
     clearTimeout(timer);
     timer = setTimeout(refresh, 250);
   };
+
+  function alertIfStarred(event) {
+    const id = event.data?.sessionId;
+    if (!starredAlert || !id || !alertTypes.includes(event.type) || !starredAlert.dataset.starred.split(" ").includes(id)) {
+      return;
+    }
+    const template = event.type === "forum.session.cancelled" ? starredAlert.dataset.cancelled : starredAlert.dataset.moved;
+    starredAlert.textContent = template.replace("{title}", event.data.title ?? "");
+    starredAlert.hidden = false;
+  }
 
   async function refresh() {
     const events = pending;
