@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using nietras.SeparatedValues;
 
@@ -23,6 +24,40 @@ public sealed class QueryTests(StatisticsServiceFixture service)
 
     private async Task<JsonElement> GetAsync(string query) =>
         await StatisticsServiceFixture.Read(await service.Anonymous().GetAsync($"/api/stats/observations?{query}"));
+
+    [Fact]
+    public async Task A_page_answers_304_to_its_etag_until_an_import_or_an_edit_of_the_indicator_changes_it()
+    {
+        var code = await SeededAnnualAsync();
+        var path = $"/api/stats/observations?indicator={code}&partner=KAZ";
+        using var client = service.Anonymous();
+        async Task<HttpResponseMessage> GetIfNoneMatchAsync(EntityTagHeaderValue etag)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.IfNoneMatch.Add(etag);
+            return await client.SendAsync(request);
+        }
+
+        var first = await client.GetAsync(path);
+        var etag = first.Headers.ETag!;
+        Assert.Equal(HttpStatusCode.NotModified, (await GetIfNoneMatchAsync(etag)).StatusCode);
+
+        // A value changed by an import: a new ETag and the new value.
+        await StatisticsServiceFixture.Read(await service.UploadCsvAsync($"indicator,reporter,partner,period,value,status,note\n{code},CHN,KAZ,2024,99.5,,"));
+        var changed = await GetIfNoneMatchAsync(etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains(JsonDocument.Parse(await changed.Content.ReadAsStringAsync()).RootElement.GetProperty("observations").EnumerateArray(),
+            observation => observation.GetProperty("value").GetDecimal() == 99.5m);
+
+        // The definition edited (its name is in every page): a new ETag again.
+        var afterImport = changed.Headers.ETag!;
+        await StatisticsServiceFixture.Read(await service.Analyst().PutAsJsonAsync($"/api/stats/indicators/{code}", new
+        {
+            name = "Renamed by a test", unit = "USD", scale = 6, frequency = "annual", description = "Defined by a test.",
+            source = new { organization = "Test suite", url = "https://example.org/source" },
+        }));
+        Assert.Equal(HttpStatusCode.OK, (await GetIfNoneMatchAsync(afterImport)).StatusCode);
+    }
 
     [Fact]
     public async Task Pages_start_with_a_header_of_page_pages_per_page_total_and_last_update()

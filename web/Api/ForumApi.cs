@@ -71,8 +71,22 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
     public Task<ApiResult<PlatformFigures>> PlatformFiguresAsync(CancellationToken cancellationToken) =>
         GetAsync<PlatformFigures>("/api/stats/platform", cancellationToken);
 
-    public Task<ApiResult<ObservationPage>> ObservationsAsync(FigureSelection figure, CancellationToken cancellationToken) =>
-        ObservationsAsync(figure.Indicator, figure.Reporter, figure.Partner ?? "WLD", cancellationToken);
+    /// <summary>
+    /// A headline figure's observations for the home page, served as the API last confirmed them within
+    /// <see cref="HeadlineFreshness"/>: statistics change with an import, not by the second, and the home page would
+    /// otherwise ask for each figure on every visit.
+    /// </summary>
+    public Task<ApiResult<ObservationPage>> HeadlineObservationsAsync(FigureSelection figure, CancellationToken cancellationToken) =>
+        GetAsync<ObservationPage>(
+            "/api/stats/observations" + Query(("indicator", figure.Indicator), ("reporter", figure.Reporter), ("partner", figure.Partner ?? "WLD"), ("perPage", "1000")),
+            cancellationToken, HeadlineFreshness);
+
+    /// <summary>The headline chart's indicator (for its name), kept like the headline figures.</summary>
+    public Task<ApiResult<Indicator>> HeadlineIndicatorAsync(string code, CancellationToken cancellationToken) =>
+        GetAsync<Indicator>($"/api/stats/indicators/{Uri.EscapeDataString(code)}", cancellationToken, HeadlineFreshness);
+
+    /// <summary>How long the home page's headline figures may be served as the API last confirmed them.</summary>
+    public static readonly TimeSpan HeadlineFreshness = TimeSpan.FromMinutes(1);
 
     /// <summary>A query string of the parameters that have a value.</summary>
     private static string Query(params (string Name, string? Value)[] parameters)
@@ -122,13 +136,19 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
         return ApiResult<T>.Unavailable;
     }
 
-    private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
+    /// <summary>A GET through the gateway; a kept answer confirmed within <paramref name="freshFor"/> (none by default) is served without asking.</summary>
+    private async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken, TimeSpan freshFor = default) where T : class
     {
         try
         {
+            var kept = cache.TryGet<T>(path, freshFor, out var keptETag, out var keptValue, out var fresh);
+            if (fresh)
+            {
+                return new ApiResult<T>(ApiStatus.Ok, keptValue);
+            }
+
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Options.Set(OnBehalfOfVisitor.OwnCall, ownCalls.Value);
-            var kept = cache.TryGet<T>(path, out var keptETag, out var keptValue);
             if (kept)
             {
                 request.Headers.IfNoneMatch.Add(keptETag!);
@@ -138,6 +158,7 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
             switch (response.StatusCode)
             {
                 case HttpStatusCode.NotModified when kept:
+                    cache.Set(path, keptETag!, keptValue!);
                     return new ApiResult<T>(ApiStatus.Ok, keptValue);
                 case HttpStatusCode.NotFound:
                     return ApiResult<T>.NotFound;

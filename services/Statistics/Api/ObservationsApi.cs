@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
 using ForumPlatform.Statistics.Indicators;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using nietras.SeparatedValues;
 
 namespace ForumPlatform.Statistics.Api;
@@ -89,6 +91,13 @@ public static class ObservationsApi
             return new ObservationsCsvResult(definition, query);
         }
 
+        // The indicator's kept stamps change with every edit of its definition and every import that stores a value, so
+        // with the query they name the answer: a client that has it gets 304 without a row being read.
+        if (ConditionalGet.IsNotModified(http, ObservationsETag(definition, http.Request.QueryString)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         var size = perPage ?? DefaultPerPage;
         var number = page ?? 1;
         int total;
@@ -108,11 +117,15 @@ public static class ObservationsApi
         }
 
         var observations = await query.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return JsonETag.Respond(http, new ObservationPage(
+        return TypedResults.Ok(new ObservationPage(
             new PageHeader(number, (total + size - 1) / size, size, total, lastUpdated),
             IndicatorResponse.From(definition),
             observations.Select(ToResponse).ToList()));
     }
+
+    private static EntityTagHeaderValue ObservationsETag(Indicator definition, QueryString query) =>
+        ConditionalGet.ETagOf(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"{definition.UpdatedAt.UtcTicks}|{definition.ObservationsUpdatedAt?.UtcTicks}|{definition.ObservationCount}|{query}")));
 
     private static async Task<Results<Ok<ObservationHistoryResponse>, ValidationProblem, ProblemHttpResult>> History(
         StatisticsDbContext db, CancellationToken cancellationToken,
