@@ -32,7 +32,7 @@ public static class AgendaExports
         foreach (var (id, slot, room, start) in created.Take(moves))
         {
             var moved = Session(created.FindIndex(c => c.Id == id), start.AddMinutes(5), rooms[room], people, slot, room);
-            (await organizer.PutAsJsonAsync($"{Forum}/sessions/{id}", moved)).EnsureSuccessStatusCode();
+            (await SessionWrites.EditAsync(organizer, Forum, $"{id}", moved)).EnsureSuccessStatusCode();
         }
 
         var secondRelease = await TimeAsync(() => organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = $"Bench: {moves} moves." }));

@@ -134,7 +134,7 @@ public static partial class WebsitePages
         {
             // Alternating between two times, five minutes apart.
             var at = start.AddMinutes(i % 2 == 1 ? 5 : 0);
-            (await organizer.PutAsJsonAsync($"{Forum}/sessions/{session}", Moving(room, at))).EnsureSuccessStatusCode();
+            (await SessionWrites.EditAsync(organizer, Forum, $"{session}", Moving(room, at))).EnsureSuccessStatusCode();
             var expected = at.ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm", CultureInfo.InvariantCulture);
             var started = Stopwatch.GetTimestamp();
             (await organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = $"Bench: move {i}." })).EnsureSuccessStatusCode();

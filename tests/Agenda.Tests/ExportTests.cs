@@ -4,6 +4,7 @@ using System.ServiceModel.Syndication;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using ForumPlatform.Testing;
 using Ical.Net;
 using Json.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -105,14 +106,14 @@ public sealed class ExportTests(AgendaServiceFixture service)
         var id = created.GetProperty("id").GetString();
         await Read(await organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = "calendar test: new" }));
 
-        await Read(await organizer.PutAsJsonAsync($"{Forum}/sessions/{id}",
+        await Read(await SessionWrites.EditAsync(organizer, Forum, id!,
             Session("Calendar test session", "2025-12-03T20:15:00+08:00", "2025-12-03T20:45:00+08:00", room)));
         await Read(await organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = "calendar test: moved" }));
         var moved = Assert.Single(Calendar.Load(await service.Anonymous().GetStringAsync($"{Forum}/sessions/{id}/session.ics"))!.Events);
         Assert.Equal(1, moved.Sequence);
         Assert.Equal(EventStatus.Confirmed, moved.Status);
 
-        await Read(await organizer.PostAsync($"{Forum}/sessions/{id}/cancel", null));
+        await Read(await SessionWrites.CancelAsync(organizer, Forum, id!));
         await Read(await organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = "calendar test: cancelled" }));
         var cancelled = Assert.Single(Calendar.Load(await service.Anonymous().GetStringAsync($"{Forum}/sessions/{id}/session.ics"))!.Events);
         Assert.Equal(EventStatus.Cancelled, cancelled.Status);

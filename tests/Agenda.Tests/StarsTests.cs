@@ -98,14 +98,14 @@ public sealed class StarsTests(AgendaServiceFixture service)
             Assert.Equal(HttpStatusCode.NotModified, (await calendarApp.SendAsync(conditional)).StatusCode);
         }
 
-        await Read(await service.Organizer().PutAsJsonAsync($"{Forum}/sessions/{id}",
+        await Read(await SessionWrites.EditAsync(service.Organizer(), Forum, id,
             Session("Feed-followed water session", "2025-12-03T20:00:00+08:00", "2025-12-03T20:30:00+08:00", room)));
         await ReleaseAsync("Moves the water session.");
         var moved = Assert.Single(Calendar.Load(await calendarApp.GetStringAsync(feed))!.Events);
         Assert.Equal(new DateTime(2025, 12, 3, 12, 0, 0, DateTimeKind.Utc), moved.Start!.AsUtc);
         Assert.Equal(1, moved.Sequence);
 
-        await Read(await service.Organizer().PostAsync($"{Forum}/sessions/{id}/cancel", null));
+        await Read(await SessionWrites.CancelAsync(service.Organizer(), Forum, id));
         await ReleaseAsync("Cancels the water session.");
         Assert.Equal("CANCELLED", Assert.Single(Calendar.Load(await calendarApp.GetStringAsync(feed))!.Events).Status);
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
 
 namespace ForumPlatform.EndToEnd.Tests;
 
@@ -40,7 +41,7 @@ public sealed class NotificationFlowTests(ForumPlatformFixture platform)
         publish.Headers.IfMatch.Add(created.Headers.ETag!);
         (await editor.SendAsync(publish)).EnsureSuccessStatusCode();
 
-        await Read(await organizer.PutAsJsonAsync($"{Forum}/sessions/{sessionId}",
+        await Read(await SessionWrites.EditAsync(organizer, Forum, $"{sessionId}",
             Session($"Rail corridors {tag}", "2025-12-03T19:30:00+08:00", "2025-12-03T20:00:00+08:00", room.GetProperty("id").GetString()!)));
         await Read(await organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = $"Moves {tag}" }));
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
 
 namespace ForumPlatform.Web.Tests;
 
@@ -17,10 +18,12 @@ public sealed class Organizer(WebsiteFixture site)
     public async Task<Guid> AddSessionAsync(string title, Guid roomId, DateTimeOffset start, DateTimeOffset end) =>
         (await SendAsync(HttpMethod.Post, $"{Forum}/sessions", new { title, type = "panel", start, end, roomId, language = "en" })).GetProperty("id").GetGuid();
 
-    public Task MoveAsync(Guid sessionId, string title, Guid roomId, DateTimeOffset start, DateTimeOffset end) =>
-        SendAsync(HttpMethod.Put, $"{Forum}/sessions/{sessionId}", new { title, type = "panel", start, end, roomId, language = "en" });
-
-    public Task CancelAsync(Guid sessionId) => SendAsync(HttpMethod.Post, $"{Forum}/sessions/{sessionId}/cancel", null);
+    public async Task MoveAsync(Guid sessionId, string title, Guid roomId, DateTimeOffset start, DateTimeOffset end)
+    {
+        using var organizer = site.System.Gateway(ForumRoles.Organizer);
+        var moved = await SessionWrites.EditAsync(organizer, Forum, $"{sessionId}", new { title, type = "panel", start, end, roomId, language = "en" });
+        Assert.True(moved.IsSuccessStatusCode, $"moving {sessionId}: {(int)moved.StatusCode} {await moved.Content.ReadAsStringAsync()}");
+    }
 
     /// <summary>Releases the working copy; returns the new version.</summary>
     public async Task<string> ReleaseAsync(string comment) =>

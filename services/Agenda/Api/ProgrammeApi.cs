@@ -23,16 +23,21 @@ public static class ProgrammeApi
         api.MapPost("/rooms", AddRoom).WithName("AddRoom").WithSummary("Adds a room.");
         api.MapPost("/speakers", AddSpeaker).WithName("AddSpeaker").WithSummary("Adds a speaker.");
         api.MapGet("/working-copy", WorkingCopy).WithName("GetWorkingCopy")
-            .WithSummary("Every session of the working copy, released or not, in time order.");
+            .WithSummary("Every session of the working copy, released or not, in time order, each with its ETag.");
+        api.MapGet("/working-copy/sessions/{id:guid}", WorkingSession).WithName("GetWorkingSession")
+            .WithSummary("One session of the working copy, with its ETag for an edit.");
         api.MapPost("/sessions", AddSession).WithName("AddSession")
             .WithSummary("Adds a session to the working copy; clashes with rooms, speakers or breaks are refused (409).");
-        api.MapPut("/sessions/{id:guid}", EditSession).WithName("EditSession").WithSummary("Replaces a session in the working copy.");
+        api.MapPut("/sessions/{id:guid}", EditSession).WithName("EditSession")
+            .WithSummary("Replaces a session in the working copy; If-Match with its ETag (428 without, 412 when stale).");
         api.MapPost("/sessions/{id:guid}/cancel", CancelSession).WithName("CancelSession")
-            .WithSummary("Cancels a session; the next release shows it cancelled.");
+            .WithSummary("Cancels a session; the next release shows it cancelled. If-Match with its ETag.");
         api.MapDelete("/sessions/{id:guid}", DeleteSession).WithName("DeleteSession")
-            .WithSummary("Deletes a session that was never released (a released one is cancelled instead).");
+            .WithSummary("Deletes a session that was never released (a released one is cancelled instead). If-Match with its ETag.");
+        api.MapGet("/releases/preview", PreviewRelease).WithName("PreviewRelease")
+            .WithSummary("What the next release would announce (new, moved, cancelled sessions), without releasing.");
         api.MapPost("/releases", Release).WithName("ReleaseSchedule")
-            .WithSummary("Freezes the working copy as a new public version with its change list, and announces the changes.");
+            .WithSummary("Freezes the working copy as a new public version with its change list, and announces the changes; refused (409) when nothing changed.");
         return api;
     }
 
@@ -135,8 +140,31 @@ public static class ProgrammeApi
         return TypedResults.Ok(sessions.OrderBy(s => s.Start).ThenBy(s => s.Title, StringComparer.Ordinal).Select(WorkingSessionResponse.From).ToList());
     }
 
+    private static async Task<Results<Ok<WorkingSessionResponse>, NotFound>> WorkingSession(
+        string slug, Guid id, HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
+            || await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.ForumId == forum.Id, cancellationToken) is not { } session)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return Answer(http, session);
+    }
+
+    /// <summary>A session of the working copy, with its ETag in the header as in the body.</summary>
+    private static Ok<WorkingSessionResponse> Answer(HttpContext http, Session session)
+    {
+        http.Response.GetTypedHeaders().ETag = WorkingSessionResponse.ETagOf(session);
+        return TypedResults.Ok(WorkingSessionResponse.From(session));
+    }
+
+    private static ProblemHttpResult? CheckIfMatch(HttpContext http, Session session) =>
+        Preconditions.CheckIfMatch(http.Request, WorkingSessionResponse.ETagOf(session), "session",
+            $"The session is now at revision {session.Revision}; fetch it again (GET …/working-copy/sessions/{session.Id}) and reapply your change.");
+
     private static async Task<Results<Created<WorkingSessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AddSession(
-        string slug, SessionRequest request, AgendaDbContext db, CancellationToken cancellationToken)
+        string slug, SessionRequest request, HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
     {
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
         {
@@ -159,16 +187,22 @@ public static class ProgrammeApi
         session.Number = await NextSessionNumberAsync(db, forum, cancellationToken);
         db.Sessions.Add(session);
         await write.CommitAsync(cancellationToken);
+        http.Response.GetTypedHeaders().ETag = WorkingSessionResponse.ETagOf(session);
         return TypedResults.Created($"/api/agenda/forums/{slug}/sessions/{session.Id}", WorkingSessionResponse.From(session));
     }
 
     private static async Task<Results<Ok<WorkingSessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> EditSession(
-        string slug, Guid id, SessionRequest request, AgendaDbContext db, CancellationToken cancellationToken)
+        string slug, Guid id, SessionRequest request, HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
     {
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
             || await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.ForumId == forum.Id, cancellationToken) is not { } session)
         {
             return TypedResults.NotFound();
+        }
+
+        if (CheckIfMatch(http, session) is { } failed)
+        {
+            return failed;
         }
 
         var errors = new FieldErrors();
@@ -186,17 +220,27 @@ public static class ProgrammeApi
             return Refuse(violation);
         }
 
-        var released = session.Released;
+        var (released, revision) = (session.Released, session.Revision);
         db.Entry(session).CurrentValues.SetValues(edited);
         session.Speakers = edited.Speakers;
         session.Links = edited.Links;
         session.Released = released;
-        await write.CommitAsync(cancellationToken);
-        return TypedResults.Ok(WorkingSessionResponse.From(session));
+        // Read before the write began: an edit committed meanwhile fails the concurrency token as stale (412).
+        session.Revision = revision + 1;
+        try
+        {
+            await write.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Preconditions.Stale("session", "The session was changed while this edit was checked; fetch it again and reapply your change.");
+        }
+
+        return Answer(http, session);
     }
 
-    private static async Task<Results<Ok<WorkingSessionResponse>, NotFound>> CancelSession(
-        string slug, Guid id, AgendaDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WorkingSessionResponse>, NotFound, ProblemHttpResult>> CancelSession(
+        string slug, Guid id, HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
     {
         await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
@@ -205,19 +249,34 @@ public static class ProgrammeApi
             return TypedResults.NotFound();
         }
 
-        session.Status = SessionStatus.Cancelled;
+        if (CheckIfMatch(http, session) is { } failed)
+        {
+            return failed;
+        }
+
+        if (session.Status != SessionStatus.Cancelled)
+        {
+            session.Status = SessionStatus.Cancelled;
+            session.Revision++;
+        }
+
         await write.CommitAsync(cancellationToken);
-        return TypedResults.Ok(WorkingSessionResponse.From(session));
+        return Answer(http, session);
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteSession(
-        string slug, Guid id, AgendaDbContext db, CancellationToken cancellationToken)
+        string slug, Guid id, HttpContext http, AgendaDbContext db, CancellationToken cancellationToken)
     {
         await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
             || await db.Sessions.SingleOrDefaultAsync(s => s.Id == id && s.ForumId == forum.Id, cancellationToken) is not { } session)
         {
             return TypedResults.NotFound();
+        }
+
+        if (CheckIfMatch(http, session) is { } failed)
+        {
+            return failed;
         }
 
         if (session.Released)
@@ -231,7 +290,13 @@ public static class ProgrammeApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<ReleaseSummary>, NotFound, ValidationProblem>> Release(
+    private static async Task<Results<Ok<ReleasePreview>, NotFound>> PreviewRelease(
+        string slug, AgendaDbContext db, ScheduleReleaser releaser, CancellationToken cancellationToken) =>
+        await FindForumAsync(db, slug, cancellationToken) is { } forum
+            ? TypedResults.Ok(await releaser.PreviewAsync(forum, cancellationToken))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Created<ReleaseSummary>, NotFound, ValidationProblem, ProblemHttpResult>> Release(
         string slug, ReleaseRequest request, HttpContext http, AgendaDbContext db, ScheduleReleaser releaser, CancellationToken cancellationToken)
     {
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
@@ -247,7 +312,12 @@ public static class ProgrammeApi
         }
 
         await using var write = await db.BeginWriteAsync(cancellationToken);
-        var (release, error) = await releaser.ReleaseAsync(forum, request.Version, request.Comment, http.User.FindFirst("sub")?.Value ?? "unknown", cancellationToken);
+        var (release, error, nothingChanged) = await releaser.ReleaseAsync(forum, request.Version, request.Comment, http.User.FindFirst("sub")?.Value ?? "unknown", cancellationToken);
+        if (nothingChanged)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to release.", detail: error);
+        }
+
         if (release is null)
         {
             return FieldErrors.Problem("version", error!);

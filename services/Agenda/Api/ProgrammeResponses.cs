@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using ForumPlatform.Agenda.Data;
+using Microsoft.Net.Http.Headers;
 
 namespace ForumPlatform.Agenda.Api;
 
@@ -20,7 +22,10 @@ public sealed record SpeakerResponse(Guid Id, string Name, string Role, string O
 
 public sealed record SessionSpeakerResponse(Guid SpeakerId, string Role);
 
-/// <summary>A session of the working copy as organizers see it, including whether it has been released.</summary>
+/// <summary>
+/// A session of the working copy as organizers see it, including whether it has been released, and its ETag, which an
+/// edit, a cancellation or a deletion sends in If-Match.
+/// </summary>
 public sealed record WorkingSessionResponse(
     Guid Id,
     int Number,
@@ -36,11 +41,14 @@ public sealed record WorkingSessionResponse(
     IReadOnlyList<SessionSpeakerResponse> Speakers,
     IReadOnlyList<SessionLink> Links,
     string Status,
-    bool Released)
+    bool Released,
+    [property: JsonPropertyName("etag")] string ETag)
 {
     public static WorkingSessionResponse From(Session session) => new(
         session.Id, session.Number, session.Title, session.Subtitle, session.Abstract, session.Type.ToString().ToLowerInvariant(),
         session.TrackId, session.RoomId, session.Start, session.End, session.Language,
         session.Speakers.Select(s => new SessionSpeakerResponse(s.SpeakerId, s.Role.ToString().ToLowerInvariant())).ToList(),
-        session.Links, session.Status.ToString().ToLowerInvariant(), session.Released);
+        session.Links, session.Status.ToString().ToLowerInvariant(), session.Released, ETagOf(session).ToString());
+
+    public static EntityTagHeaderValue ETagOf(Session session) => new($"\"{session.Id:N}-{session.Revision}\"");
 }

@@ -72,6 +72,9 @@ public sealed class Session
     /// <summary>Whether the session has been part of a release (then it can be cancelled, not deleted).</summary>
     public bool Released { get; set; }
 
+    /// <summary>1, 2, ... counting the organizers' edits (a release leaves it): with the id, the session's ETag.</summary>
+    public int Revision { get; set; } = 1;
+
     /// <summary>A break with no room and no speakers holds for the whole forum: nothing may overlap it.</summary>
     public bool IsForumWideBreak => Type == SessionType.Break && RoomId is null && Speakers.Count == 0;
 
@@ -93,6 +96,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(session => session.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(session => session.Speakers).HasJsonConversion();
         builder.Property(session => session.Links).HasJsonConversion();
+        builder.Property(session => session.Revision).IsConcurrencyToken();
         builder.Ignore(session => session.IsForumWideBreak);
     }
 }

@@ -18,27 +18,75 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
     /// </summary>
     private const int MaxGivenVersionPart = 9999;
 
-    public async Task<(ScheduleRelease? Release, string? Error)> ReleaseAsync(
+    /// <summary>
+    /// Freezes the working copy as the next version. Refused (with the reason) when the version is malformed or does not
+    /// come after the last one, and, with <c>NothingChanged</c>, when the working copy is what the last release made public.
+    /// </summary>
+    public async Task<(ScheduleRelease? Release, string? Error, bool NothingChanged)> ReleaseAsync(
         Forum forum, string? version, string? comment, string releasedBy, CancellationToken cancellationToken)
     {
         var previous = await db.Releases.Where(r => r.ForumId == forum.Id).OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(cancellationToken);
         if (version is not null && !(TryParseVersion(version, out var given) && given.Major <= MaxGivenVersionPart && given.Minor <= MaxGivenVersionPart))
         {
-            return (null, $"A version is major.minor, each part 0 to {MaxGivenVersionPart}, e.g. 1.0 or 1.1.");
+            return (null, $"A version is major.minor, each part 0 to {MaxGivenVersionPart}, e.g. 1.0 or 1.1.", false);
         }
 
         var nextVersion = version ?? NextVersion(previous?.Version);
         if (nextVersion is null || !TryParseVersion(nextVersion, out var next))
         {
-            return (null, $"The version after {previous?.Version} cannot be counted; give one.");
+            return (null, $"The version after {previous?.Version} cannot be counted; give one.", false);
         }
 
         if (previous is not null && TryParseVersion(previous.Version, out var last) && next.CompareTo(last) <= 0)
         {
-            return (null, $"The version must come after {previous.Version}.");
+            return (null, $"The version must come after {previous.Version}.", false);
         }
 
         var now = clock.GetUtcNow();
+        var draft = await DraftAsync(forum, previous, nextVersion, now, cancellationToken);
+        if (previous is not null && !draft.ChangesAnything)
+        {
+            return (null, $"Nothing changed since version {previous.Version}: a release needs a change to announce.", true);
+        }
+
+        foreach (var session in draft.Sessions)
+        {
+            session.Released = true;
+        }
+
+        var release = new ScheduleRelease
+        {
+            Id = Guid.CreateVersion7(now),
+            ForumId = forum.Id,
+            Version = nextVersion,
+            Sequence = (previous?.Sequence ?? 0) + 1,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            ReleasedAt = now,
+            ReleasedBy = releasedBy,
+            Changes = [.. draft.Changes],
+            Schedule = draft.Schedule,
+        };
+        db.Releases.Add(release);
+        AddEvents(forum, release, previous?.Version, draft.Schedule.Sessions.ToDictionary(s => s.Id), now);
+        return (release, null, false);
+    }
+
+    /// <summary>What the next release would make public and announce, without making it: the organizers' preview.</summary>
+    public async Task<ReleasePreview> PreviewAsync(Forum forum, CancellationToken cancellationToken)
+    {
+        var previous = await db.Releases.AsNoTracking().Where(r => r.ForumId == forum.Id).OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var draft = await DraftAsync(forum, previous, NextVersion(previous?.Version) ?? "", clock.GetUtcNow(), cancellationToken);
+        var edited = draft.Schedule.Sessions.Count(session => previous?.Schedule.Sessions.FirstOrDefault(old => old.Id == session.Id) is { } old
+                                                               && old.Sequence != session.Sequence);
+        return new ReleasePreview(previous?.Version, NextVersion(previous?.Version), previous is null || draft.ChangesAnything, draft.Changes, edited);
+    }
+
+    /// <summary>
+    /// The working copy as a release would publish it: each session as the public would see it, with its SEQUENCE
+    /// (raised for any change, a renamed room or speaker included), and the change list against the previous release.
+    /// </summary>
+    private async Task<ReleaseDraft> DraftAsync(Forum forum, ScheduleRelease? previous, string version, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var tracks = await db.Tracks.Where(t => t.ForumId == forum.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
         var rooms = await db.Rooms.Where(r => r.ForumId == forum.Id).OrderBy(r => r.Position).ToListAsync(cancellationToken);
         var speakers = await db.Speakers.Where(s => s.ForumId == forum.Id).OrderBy(s => s.Name).ToListAsync(cancellationToken);
@@ -54,6 +102,7 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
 
         var published = new List<PublishedSession>();
         var changes = new List<ScheduleChange>();
+        var anyContentChanged = false;
         foreach (var session in sessions)
         {
             var draft = new PublishedSession(
@@ -67,42 +116,37 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
                 Sequence: 0);
 
             before.TryGetValue(session.Id, out var old);
-            var change = Compare(old, draft);
-            if (change is not null)
+            if (Compare(old, draft) is { } change)
             {
                 changes.Add(change);
             }
 
-            var changed = old is not null && !SameContent(old, draft);
+            var changed = old is null || !SameContent(old, draft);
+            anyContentChanged |= changed;
             published.Add(draft with { Sequence = old is null ? 0 : old.Sequence + (changed ? 1 : 0) });
-            session.Released = true;
         }
 
         var schedule = new PublishedSchedule(
-            nextVersion, now,
+            version, now,
             new PublishedForum(forum.Slug, forum.Name, forum.Theme, forum.HostOrganization, forum.City, forum.Venue,
                 forum.StartDate, forum.EndDate, forum.TimeZone, forum.Description, forum.Languages),
             tracks.Select(t => new PublishedTrack(t.Slug, t.Name, t.Color)).ToList(),
             rooms.Select(r => new PublishedRoom(r.Id, r.Name, r.Capacity, r.Position)).ToList(),
             speakers.Select(s => new PublishedSpeaker(s.Id, s.Name, s.Role, s.Organization, s.Country, s.Bio, s.PhotoUrl)).ToList(),
             published);
-
-        var release = new ScheduleRelease
-        {
-            Id = Guid.CreateVersion7(now),
-            ForumId = forum.Id,
-            Version = nextVersion,
-            Sequence = (previous?.Sequence ?? 0) + 1,
-            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
-            ReleasedAt = now,
-            ReleasedBy = releasedBy,
-            Changes = changes,
-            Schedule = schedule,
-        };
-        db.Releases.Add(release);
-        AddEvents(forum, release, previous?.Version, published.ToDictionary(s => s.Id), now);
-        return (release, null);
+        var changesAnything = previous is null || anyContentChanged || before.Count != published.Count || !SameFrame(previous.Schedule, schedule);
+        return new ReleaseDraft(schedule, changes, changesAnything, sessions);
     }
+
+    /// <summary>Whether two releases show the same forum, tracks, rooms and speakers (sessions are compared one by one).</summary>
+    private static bool SameFrame(PublishedSchedule old, PublishedSchedule current) =>
+        old.Forum with { Languages = [] } == current.Forum with { Languages = [] }
+        && old.Forum.Languages.SequenceEqual(current.Forum.Languages)
+        && old.Tracks.SequenceEqual(current.Tracks)
+        && old.Rooms.SequenceEqual(current.Rooms)
+        && old.Speakers.SequenceEqual(current.Speakers);
+
+    private sealed record ReleaseDraft(PublishedSchedule Schedule, IReadOnlyList<ScheduleChange> Changes, bool ChangesAnything, List<Session> Sessions);
 
     private void AddEvents(Forum forum, ScheduleRelease release, string? previousVersion, Dictionary<Guid, PublishedSession> sessions, DateTimeOffset now)
     {
@@ -198,3 +242,11 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
         return false;
     }
 }
+
+/// <summary>What the next release would do, for the organizers' preview.</summary>
+/// <param name="BasedOn">The latest version, which the changes are counted against (none before the first release).</param>
+/// <param name="NextVersion">The version the next release gets unless the organizer names one.</param>
+/// <param name="ChangesAnything">False when a release now would be refused: the working copy is what is public.</param>
+/// <param name="Changes">New, moved (old and new time and room) and cancelled sessions: what subscribers would be told.</param>
+/// <param name="ChangedSessions">Public sessions changed in any way (a moved one, an edited abstract, a renamed room): their iCalendar SEQUENCE rises.</param>
+public sealed record ReleasePreview(string? BasedOn, string? NextVersion, bool ChangesAnything, IReadOnlyList<ScheduleChange> Changes, int ChangedSessions);

@@ -4,39 +4,19 @@ using Microsoft.Net.Http.Headers;
 
 namespace ForumPlatform.Articles.Api;
 
-/// <summary>ETags of articles and the conditional-request rules built on them (RFC 9110 §13).</summary>
+/// <summary>ETags of articles: the article's id and revision.</summary>
 public static class Preconditions
 {
     public static EntityTagHeaderValue ETagOf(Article article) => new($"\"{article.Id:N}-{article.Revision}\"");
 
-    /// <summary>
-    /// Writes to an existing article must name the version they were made against: no <c>If-Match</c> is 428,
-    /// a stale one 412. Null when the write may go ahead.
-    /// </summary>
-    public static ProblemHttpResult? CheckIfMatch(HttpRequest request, Article article)
-    {
-        var ifMatch = request.GetTypedHeaders().IfMatch;
-        if (ifMatch.Count == 0)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status428PreconditionRequired,
-                title: "If-Match required.",
-                detail: "Send the article's ETag in If-Match, so a change made meanwhile by someone else is not overwritten.");
-        }
+    /// <summary>Writes to an existing article must name the revision they were made against (see <see cref="ServiceDefaults.Preconditions"/>).</summary>
+    public static ProblemHttpResult? CheckIfMatch(HttpRequest request, Article article) =>
+        ServiceDefaults.Preconditions.CheckIfMatch(request, ETagOf(article), "article", StaleDetail(article));
 
-        var current = ETagOf(article);
-        if (!ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: true)))
-        {
-            return Stale(article);
-        }
+    public static ProblemHttpResult Stale(Article article) => ServiceDefaults.Preconditions.Stale("article", StaleDetail(article));
 
-        return null;
-    }
-
-    public static ProblemHttpResult Stale(Article article) => TypedResults.Problem(
-        statusCode: StatusCodes.Status412PreconditionFailed,
-        title: "The article has changed.",
-        detail: $"The article is now at revision {article.Revision}; fetch it again and reapply your change.");
+    private static string StaleDetail(Article article) =>
+        $"The article is now at revision {article.Revision}; fetch it again and reapply your change.";
 
     public static void SetETag(HttpResponse response, Article article) =>
         response.GetTypedHeaders().ETag = ETagOf(article);

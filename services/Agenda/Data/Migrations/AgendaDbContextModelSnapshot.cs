@@ -201,6 +201,10 @@ namespace ForumPlatform.Agenda.Data.Migrations
                     b.Property<bool>("Released")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("TEXT");
 
