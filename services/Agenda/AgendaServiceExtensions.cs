@@ -25,6 +25,8 @@ public static class AgendaServiceExtensions
                 ["slug"] = "The forum's slug, e.g. tianshan-forum-2025.",
                 ["sessions/id"] = "The session's id.",
                 ["speakers/id"] = "The speaker's id.",
+                ["tracks/id"] = "The track's id.",
+                ["rooms/id"] = "The room's id.",
                 ["tracks/track"] = "The track's slug.",
                 ["version"] = "A released schedule version (major.minor); the latest when left out.",
                 ["forum"] = "Only the stars in this forum (its slug); all of them when left out.",

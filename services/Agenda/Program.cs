@@ -15,6 +15,7 @@ app.MapOpenApi("/api/agenda/openapi/{documentName}.json");
 app.MapForumsApi();
 app.MapScheduleApi();
 app.MapProgrammeApi();
+app.MapTracksRoomsSpeakersApi();
 app.MapExportsApi();
 app.MapStarsApi();
 

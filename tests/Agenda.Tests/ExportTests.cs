@@ -47,21 +47,53 @@ public sealed class ExportTests(AgendaServiceFixture service)
     {
         var xml = await service.Anonymous().GetStringAsync($"{Forum}/schedule.xml?version=1.0");
 
+        Assert.Empty(XsdProblems(xml));
+        var events = XDocument.Parse(xml).Descendants("event").ToList();
+        Assert.Contains(events, e => e.Element("title")!.Value == "Launch of the Central Asia fiscal cooperation research center");
+        Assert.Equal("2025-12-02T09:00:00+08:00", events.First(e => e.Element("title")!.Value.StartsWith("Opening")).Element("date")!.Value);
+    }
+
+    /// <summary>What the c3voc XSD finds wrong with a schedule.xml.</summary>
+    private static List<string> XsdProblems(string xml)
+    {
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema };
         settings.Schemas.Add(null, Path.Combine(Schemas, "schedule.xml.xsd"));
         var problems = new List<string>();
         settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity}: {e.Message} (line {e.Exception?.LineNumber})");
-        using (var reader = XmlReader.Create(new StringReader(xml), settings))
+        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-            }
         }
 
-        Assert.Empty(problems);
-        var events = XDocument.Parse(xml).Descendants("event").ToList();
-        Assert.Contains(events, e => e.Element("title")!.Value == "Launch of the Central Asia fiscal cooperation research center");
-        Assert.Equal("2025-12-02T09:00:00+08:00", events.First(e => e.Element("title")!.Value.StartsWith("Opening")).Element("date")!.Value);
+        return problems;
+    }
+
+    [Fact]
+    public async Task A_renamed_room_and_speaker_reach_the_next_releases_exports_valid_with_a_higher_sequence()
+    {
+        var organizer = service.Organizer();
+        var room = await service.NewRoomAsync();
+        var speaker = await service.NewSpeakerAsync("Renamed Speaker");
+        var created = await Read(await organizer.PostAsJsonAsync($"{Forum}/sessions",
+            Session("Session in a renamed room", "2025-12-02T20:00:00+08:00", "2025-12-02T20:30:00+08:00", room, "panel", speaker)));
+        var id = created.GetProperty("id").GetString();
+        await Read(await organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = "rename test: new" }));
+        var roomName = $"Hall {Guid.NewGuid():N}"[..13];
+
+        await Read(await organizer.PutAsJsonAsync($"{Forum}/rooms/{room}", new { name = roomName, capacity = 80 }));
+        await Read(await organizer.PutAsJsonAsync($"{Forum}/speakers/{speaker}", new { name = "Aigerim Renamed", role = "Minister", country = "KZ" }));
+        Assert.NotEqual(roomName, (await service.Anonymous().GetFromJsonAsync<JsonElement>($"{Forum}/sessions/{id}")).GetProperty("room").GetString());
+        var preview = await Read(await organizer.GetAsync($"{Forum}/releases/preview"));
+        Assert.True(preview.GetProperty("changesAnything").GetBoolean());
+        await Read(await organizer.PostAsJsonAsync($"{Forum}/releases", new { comment = "rename test: renamed" }));
+
+        var session = await service.Anonymous().GetFromJsonAsync<JsonElement>($"{Forum}/sessions/{id}");
+        Assert.Equal(roomName, session.GetProperty("room").GetString());
+        Assert.Equal("Aigerim Renamed", session.GetProperty("speakers")[0].GetProperty("name").GetString());
+        Assert.Equal(1, Assert.Single(Calendar.Load(await service.Anonymous().GetStringAsync($"{Forum}/sessions/{id}/session.ics"))!.Events).Sequence);
+        var xml = await service.Anonymous().GetStringAsync($"{Forum}/schedule.xml");
+        Assert.Empty(XsdProblems(xml));
+        Assert.Contains(XDocument.Parse(xml).Descendants("event"), e => e.Element("room")?.Value == roomName);
     }
 
     [Fact]

@@ -19,9 +19,6 @@ public static class ProgrammeApi
             .WithTags("Programme (organizers)")
             .RequireAuthorization(ForumPolicies.Organizer);
 
-        api.MapPost("/tracks", AddTrack).WithName("AddTrack").WithSummary("Adds a track.");
-        api.MapPost("/rooms", AddRoom).WithName("AddRoom").WithSummary("Adds a room.");
-        api.MapPost("/speakers", AddSpeaker).WithName("AddSpeaker").WithSummary("Adds a speaker.");
         api.MapGet("/working-copy", WorkingCopy).WithName("GetWorkingCopy")
             .WithSummary("Every session of the working copy, released or not, in time order, each with its ETag.");
         api.MapGet("/working-copy/sessions/{id:guid}", WorkingSession).WithName("GetWorkingSession")
@@ -39,94 +36,6 @@ public static class ProgrammeApi
         api.MapPost("/releases", Release).WithName("ReleaseSchedule")
             .WithSummary("Freezes the working copy as a new public version with its change list, and announces the changes; refused (409) when nothing changed.");
         return api;
-    }
-
-    private static async Task<Results<Created<TrackResponse>, NotFound, ValidationProblem>> AddTrack(
-        string slug, TrackRequest request, AgendaDbContext db, CancellationToken cancellationToken)
-    {
-        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var errors = new FieldErrors();
-        request.Validate(errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        await using var write = await db.BeginWriteAsync(cancellationToken);
-        if (await db.Tracks.AnyAsync(t => t.ForumId == forum.Id && t.Slug == request.Slug, cancellationToken))
-        {
-            return FieldErrors.Problem("slug", $"The forum has a track '{request.Slug}' already.");
-        }
-
-        var track = new Track { Id = Guid.CreateVersion7(), ForumId = forum.Id, Slug = request.Slug, Name = request.Name.Trim(), Color = request.Color.ToLowerInvariant() };
-        db.Tracks.Add(track);
-        await write.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/agenda/forums/{slug}/tracks/{track.Slug}", TrackResponse.From(track));
-    }
-
-    private static async Task<Results<Created<RoomResponse>, NotFound, ValidationProblem>> AddRoom(
-        string slug, RoomRequest request, AgendaDbContext db, CancellationToken cancellationToken)
-    {
-        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var errors = new FieldErrors();
-        request.Validate(errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        // Exports name rooms by name (frab keys a day's rooms by it), so a forum's room names are distinct.
-        var name = request.Name.Trim();
-        await using var write = await db.BeginWriteAsync(cancellationToken);
-        if (await db.Rooms.AnyAsync(r => r.ForumId == forum.Id && r.Name == name, cancellationToken))
-        {
-            return FieldErrors.Problem("name", $"The forum has a room '{name}' already.");
-        }
-
-        var room = new Room { Id = Guid.CreateVersion7(), ForumId = forum.Id, Name = name, Capacity = request.Capacity, Position = request.Position };
-        db.Rooms.Add(room);
-        await write.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/agenda/forums/{slug}/rooms/{room.Id}", RoomResponse.From(room));
-    }
-
-    private static async Task<Results<Created<SpeakerResponse>, NotFound, ValidationProblem>> AddSpeaker(
-        string slug, SpeakerRequest request, AgendaDbContext db, CancellationToken cancellationToken)
-    {
-        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var errors = new FieldErrors();
-        request.Validate(errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        var speaker = new Speaker
-        {
-            Id = Guid.CreateVersion7(),
-            ForumId = forum.Id,
-            Name = request.Name.Trim(),
-            Role = request.Role?.Trim() ?? "",
-            Organization = request.Organization?.Trim() ?? "",
-            Country = request.Country,
-            Bio = request.Bio?.Trim() ?? "",
-            PhotoUrl = request.PhotoUrl?.Trim(),
-        };
-        await using var write = await db.BeginWriteAsync(cancellationToken);
-        db.Speakers.Add(speaker);
-        await write.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/agenda/forums/{slug}/speakers/{speaker.Id}", SpeakerResponse.From(speaker));
     }
 
     private static async Task<Results<Ok<List<WorkingSessionResponse>>, NotFound>> WorkingCopy(string slug, AgendaDbContext db, CancellationToken cancellationToken)
