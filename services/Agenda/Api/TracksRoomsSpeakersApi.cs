@@ -21,13 +21,19 @@ public static class TracksRoomsSpeakersApi
 
         api.MapPost("/tracks", AddTrack).WithName("AddTrack").WithSummary("Adds a track.");
         api.MapPut("/tracks/{id:guid}", EditTrack).WithName("EditTrack").WithSummary("Renames or recolours a track (its slug stays: calendars subscribe to it).");
-        api.MapDelete("/tracks/{id:guid}", RemoveTrack).WithName("RemoveTrack").WithSummary("Removes a track no session uses (409 naming those that do).");
+        api.MapDelete("/tracks/{id:guid}", (string slug, Guid id, AgendaDbContext db, CancellationToken ct) =>
+                RemoveUnusedAsync<Track>(db, slug, id, track => $"The track '{track.Name}'", session => session.TrackId == id, ct))
+            .WithName("RemoveTrack").WithSummary("Removes a track no session uses (409 naming those that do).");
         api.MapPost("/rooms", AddRoom).WithName("AddRoom").WithSummary("Adds a room.");
         api.MapPut("/rooms/{id:guid}", EditRoom).WithName("EditRoom").WithSummary("Renames a room or changes its capacity or position.");
-        api.MapDelete("/rooms/{id:guid}", RemoveRoom).WithName("RemoveRoom").WithSummary("Removes a room no session uses (409 naming those that do).");
+        api.MapDelete("/rooms/{id:guid}", (string slug, Guid id, AgendaDbContext db, CancellationToken ct) =>
+                RemoveUnusedAsync<Room>(db, slug, id, room => $"The room '{room.Name}'", session => session.RoomId == id, ct))
+            .WithName("RemoveRoom").WithSummary("Removes a room no session uses (409 naming those that do).");
         api.MapPost("/speakers", AddSpeaker).WithName("AddSpeaker").WithSummary("Adds a speaker.");
         api.MapPut("/speakers/{id:guid}", EditSpeaker).WithName("EditSpeaker").WithSummary("Changes a speaker's name or details.");
-        api.MapDelete("/speakers/{id:guid}", RemoveSpeaker).WithName("RemoveSpeaker").WithSummary("Removes a speaker no session names (409 naming those that do).");
+        api.MapDelete("/speakers/{id:guid}", (string slug, Guid id, AgendaDbContext db, CancellationToken ct) =>
+                RemoveUnusedAsync<Speaker>(db, slug, id, speaker => speaker.Name, session => session.Speakers.Any(p => p.SpeakerId == id), ct))
+            .WithName("RemoveSpeaker").WithSummary("Removes a speaker no session names (409 naming those that do).");
         return api;
     }
 
@@ -147,27 +153,6 @@ public static class TracksRoomsSpeakersApi
         return TypedResults.Ok(TrackResponse.From(track));
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveTrack(
-        string slug, Guid id, AgendaDbContext db, CancellationToken cancellationToken)
-    {
-        await using var write = await db.BeginWriteAsync(cancellationToken);
-        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
-            || await db.Tracks.SingleOrDefaultAsync(t => t.Id == id && t.ForumId == forum.Id, cancellationToken) is not { } track)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var users = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forum.Id && s.TrackId == id).ToListAsync(cancellationToken);
-        if (users.Count > 0)
-        {
-            return InUse($"The track '{track.Name}'", users);
-        }
-
-        db.Tracks.Remove(track);
-        await write.CommitAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
     private static async Task<Results<Ok<RoomResponse>, NotFound, ValidationProblem>> EditRoom(
         string slug, Guid id, RoomRequest request, AgendaDbContext db, CancellationToken cancellationToken)
     {
@@ -194,27 +179,6 @@ public static class TracksRoomsSpeakersApi
         (room.Name, room.Capacity, room.Position) = (name, request.Capacity, request.Position);
         await write.CommitAsync(cancellationToken);
         return TypedResults.Ok(RoomResponse.From(room));
-    }
-
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveRoom(
-        string slug, Guid id, AgendaDbContext db, CancellationToken cancellationToken)
-    {
-        await using var write = await db.BeginWriteAsync(cancellationToken);
-        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
-            || await db.Rooms.SingleOrDefaultAsync(r => r.Id == id && r.ForumId == forum.Id, cancellationToken) is not { } room)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var users = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forum.Id && s.RoomId == id).ToListAsync(cancellationToken);
-        if (users.Count > 0)
-        {
-            return InUse($"The room '{room.Name}'", users);
-        }
-
-        db.Rooms.Remove(room);
-        await write.CommitAsync(cancellationToken);
-        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<SpeakerResponse>, NotFound, ValidationProblem>> EditSpeaker(
@@ -244,25 +208,27 @@ public static class TracksRoomsSpeakersApi
         return TypedResults.Ok(SpeakerResponse.From(speaker));
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveSpeaker(
-        string slug, Guid id, AgendaDbContext db, CancellationToken cancellationToken)
+    /// <summary>Removes a track, room or speaker of the forum, unless sessions of the working copy (released or not) use it.</summary>
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveUnusedAsync<TPart>(
+        AgendaDbContext db, string slug, Guid id, Func<TPart, string> describe, Func<Session, bool> uses, CancellationToken cancellationToken)
+        where TPart : class
     {
         await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await FindForumAsync(db, slug, cancellationToken) is not { } forum
-            || await db.Speakers.SingleOrDefaultAsync(s => s.Id == id && s.ForumId == forum.Id, cancellationToken) is not { } speaker)
+            || await db.Set<TPart>().FindAsync([id], cancellationToken) is not { } part
+            || db.Entry(part).Property<Guid>(nameof(Room.ForumId)).CurrentValue != forum.Id)
         {
             return TypedResults.NotFound();
         }
 
-        // A session's speakers are a JSON column: read the forum's sessions and look.
+        // A session's speakers are a JSON column, so the forum's sessions are read and looked at here.
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forum.Id).ToListAsync(cancellationToken);
-        var users = sessions.Where(s => s.Speakers.Any(p => p.SpeakerId == id)).ToList();
-        if (users.Count > 0)
+        if (sessions.Where(uses).ToList() is { Count: > 0 } users)
         {
-            return InUse(speaker.Name, users);
+            return InUse(describe(part), users);
         }
 
-        db.Speakers.Remove(speaker);
+        db.Remove(part);
         await write.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
