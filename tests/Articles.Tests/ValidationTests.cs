@@ -27,6 +27,26 @@ public sealed class ValidationTests(ArticlesServiceFixture service)
         { $$"""{"title":"Forum news","language":"en","body":"{{new string('>', 200)}} deep"}""", "body" },
     };
 
+    [Fact]
+    public async Task The_preview_renders_a_body_as_readers_will_see_it_and_stores_nothing()
+    {
+        var before = await service.WithDbAsync(db => Task.FromResult(db.Articles.Count()));
+
+        var preview = await service.Editor().PostAsJsonAsync("/api/articles/preview",
+            new { body = "## Rail freight\n\nThe <script>alert(1)</script> corridor [opens](javascript:alert(1))." });
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var html = (await preview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("html").GetString()!;
+        Assert.Contains("<h2 id=\"rail-freight\">Rail freight</h2>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+        Assert.Equal(before, await service.WithDbAsync(db => Task.FromResult(db.Articles.Count())));
+
+        await AssertFieldErrorAsync(await service.Editor().PostAsJsonAsync("/api/articles/preview", new { body = new string('>', 200) + " deep" }), "body");
+        await AssertFieldErrorAsync(await service.Editor().PostAsJsonAsync("/api/articles/preview", new { body = "bell \u0007" }), "body");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.Anonymous().PostAsJsonAsync("/api/articles/preview", new { body = "# x" })).StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(BadDrafts))]
     public async Task Bad_draft_is_refused_naming_the_field(string json, string field)

@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
     private static readonly Route[] WriteRoutes =
     [
         new("articles", HttpMethod.Post, "/api/articles", Policy.Editor),
+        new("articles", HttpMethod.Post, "/api/articles/preview", Policy.Editor, """{"body":"# A heading"}"""),
         new("articles", HttpMethod.Put, $"/api/articles/{Id}", Policy.Editor),
         new("articles", HttpMethod.Post, $"/api/articles/{Id}/schedule", Policy.Editor),
         new("articles", HttpMethod.Post, $"/api/articles/{Id}/publish", Policy.Editor, null),

@@ -58,11 +58,7 @@ public sealed partial record ArticleRequest(
             errors.Add("summary", $"A summary has at most {ArticleLimits.MaxSummaryLength} characters.");
         }
 
-        var body = Body ?? "";
-        if (body.Length > ArticleLimits.MaxBodyLength)
-        {
-            errors.Add("body", $"The body has {body.Length:N0} characters; the limit is {ArticleLimits.MaxBodyLength:N0}.");
-        }
+        var body = PreviewRequest.CheckBody(Body, errors);
 
         var slug = Slug?.Trim();
         if (slug is not null && (slug.Length > 200 || !SlugPattern().IsMatch(slug)))
@@ -175,3 +171,26 @@ public sealed record ArticleQuery(
     [property: Description("Editors only: draft, scheduled, published or retracted (hidden ones included), most recently changed first.")] string? Status = null,
     [property: Description("The nextCursor of the previous page.")] string? Cursor = null,
     [property: Description("Page size, 1 to 100 (default 20).")] int? Limit = null);
+
+/// <summary>An editor's Markdown to be rendered as readers will see it.</summary>
+public sealed record PreviewRequest(string? Body)
+{
+    /// <summary>The body, checked as a draft's is (length; the storable check comes with the draft's other texts).</summary>
+    public static string CheckBody(string? body, FieldErrors errors)
+    {
+        body ??= "";
+        if (body.Length > ArticleLimits.MaxBodyLength)
+        {
+            errors.Add("body", $"The body has {body.Length:N0} characters; the limit is {ArticleLimits.MaxBodyLength:N0}.");
+        }
+
+        return body;
+    }
+
+    public string Validate(FieldErrors errors)
+    {
+        var body = CheckBody(Body, errors);
+        errors.Storable("body", body);
+        return body;
+    }
+}

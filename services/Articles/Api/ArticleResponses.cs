@@ -78,3 +78,6 @@ public sealed record RevisionResponse(
     public static RevisionResponse From(ArticleRevision revision) => new(
         revision.ArticleId, revision.Number, revision.Action, revision.EditedBy, revision.EditedAt, revision.Changes, revision.Content);
 }
+
+/// <summary>A body rendered as it would be published: sanitized HTML, heading anchors included.</summary>
+public sealed record PreviewResponse(string Html);

@@ -19,6 +19,8 @@ public static class EditorApi
         var api = app.MapGroup("/api/articles").WithTags("Articles");
         var editor = api.MapGroup("").RequireAuthorization(ForumPolicies.Editor);
         editor.MapPost("/", Create).WithName("CreateArticleDraft").WithSummary("Creates a draft.");
+        editor.MapPost("/preview", Preview).WithName("PreviewArticleBody")
+            .WithSummary("Renders a body's Markdown as readers will see it, with the pipeline of published articles; nothing is stored.");
         editor.MapPut("/{id:guid}", Edit).WithName("EditArticle")
             .WithSummary("Replaces an article's content. An edit of a published article is announced (ArticleUpdated).");
         editor.MapPost("/{id:guid}/schedule", Schedule).WithName("ScheduleArticle")
@@ -30,6 +32,20 @@ public static class EditorApi
             .WithSummary("Retracts a published article with a public reason; it stays readable with the notice unless hidden.");
         editor.MapDelete("/{id:guid}", Delete).WithName("DeleteArticleDraft").WithSummary("Deletes a draft.");
         return editor;
+    }
+
+    private static Results<Ok<PreviewResponse>, ValidationProblem> Preview(PreviewRequest request, MarkdownRenderer markdown)
+    {
+        var errors = new FieldErrors();
+        var body = request.Validate(errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        return markdown.TryToHtml(body, out var html)
+            ? TypedResults.Ok(new PreviewResponse(html))
+            : FieldErrors.Problem("body", MarkdownRenderer.TooDeeplyNested);
     }
 
     private static async Task<Results<Created<ArticleResponse>, ValidationProblem>> Create(
