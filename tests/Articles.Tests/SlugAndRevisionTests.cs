@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Articles.Tests;
 
@@ -57,5 +58,39 @@ public sealed class SlugAndRevisionTests(ArticlesServiceFixture service)
         var first = await service.Editor().GetFromJsonAsync<JsonElement>($"/api/articles/{draft.Id}/revisions/1");
         Assert.StartsWith("Revised story ", first.GetProperty("content").GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.Anonymous().GetAsync($"/api/articles/{draft.Id}/revisions")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Restoring_an_earlier_revision_is_a_new_revision_announced_like_an_edit_and_needs_the_current_etag()
+    {
+        var newsroom = new Newsroom(service.Editor());
+        var original = $"First take {Guid.NewGuid():N}";
+        var published = await newsroom.CreatePublishedAsync(Newsroom.Draft(original));
+        using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/articles/{published.Id}")
+        {
+            Content = JsonContent.Create(Newsroom.Draft("Second take, since regretted", slug: published.Slug)),
+        };
+        edit.Headers.IfMatch.Add(published.ETag);
+        var edited = await Written.ReadAsync(await service.Editor().SendAsync(edit));
+
+        async Task<HttpResponseMessage> RestoreAsync(int number, System.Net.Http.Headers.EntityTagHeaderValue etag)
+        {
+            using var restore = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{published.Id}/revisions/{number}/restore");
+            restore.Headers.IfMatch.Add(etag);
+            return await service.Editor().SendAsync(restore);
+        }
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await RestoreAsync(1, published.ETag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await RestoreAsync(99, edited.ETag)).StatusCode);
+        var restored = await Written.ReadAsync(await RestoreAsync(1, edited.ETag));
+
+        Assert.Equal(original, restored.Body.GetProperty("title").GetString());
+        Assert.Equal(published.Slug, restored.Slug);
+        var revisions = await service.Editor().GetFromJsonAsync<JsonElement>($"/api/articles/{published.Id}/revisions");
+        Assert.Equal(["restored", "edited", "published", "created"], revisions.EnumerateArray().Select(r => r.GetProperty("action").GetString()));
+        var titleChange = Assert.Single(revisions[0].GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "title");
+        Assert.Equal(("Second take, since regretted", original), (titleChange.GetProperty("oldValue").GetString(), titleChange.GetProperty("newValue").GetString()));
+        Assert.Equal(2, await service.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .CountAsync(m => m.MessageType == typeof(ForumPlatform.Contracts.ArticleUpdated).FullName && m.Body.Contains(published.Id))));
     }
 }

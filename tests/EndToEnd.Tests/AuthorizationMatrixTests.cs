@@ -71,6 +71,7 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
         new("articles", HttpMethod.Post, $"/api/articles/{Id}/publish", Policy.Editor, null),
         new("articles", HttpMethod.Post, $"/api/articles/{Id}/unpublish", Policy.Editor, null),
         new("articles", HttpMethod.Post, $"/api/articles/{Id}/retract", Policy.Editor),
+        new("articles", HttpMethod.Post, $"/api/articles/{Id}/revisions/1/restore", Policy.Editor, null),
         new("articles", HttpMethod.Delete, $"/api/articles/{Id}", Policy.Editor, null),
         new("agenda", HttpMethod.Post, $"{NoForum}/tracks", Policy.Organizer),
         new("agenda", HttpMethod.Post, $"{NoForum}/rooms", Policy.Organizer),

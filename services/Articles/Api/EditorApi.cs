@@ -30,6 +30,8 @@ public static class EditorApi
             .WithSummary("Takes a scheduled or published article back to draft.");
         editor.MapPost("/{id:guid}/retract", Retract).WithName("RetractArticle")
             .WithSummary("Retracts a published article with a public reason; it stays readable with the notice unless hidden.");
+        editor.MapPost("/{id:guid}/revisions/{number:int}/restore", Restore).WithName("RestoreArticleRevision")
+            .WithSummary("Makes an earlier revision's content current again, as a new revision (If-Match; the slug stays). Announced like an edit when published.");
         editor.MapDelete("/{id:guid}", Delete).WithName("DeleteArticleDraft").WithSummary("Deletes a draft.");
         return editor;
     }
@@ -135,11 +137,48 @@ public static class EditorApi
             db.SlugRedirects.Add(new ArticleSlugRedirect { Slug = article.Slug, ArticleId = article.Id });
         }
 
+        return await ReplaceContentAsync(http, db, clock, article, content, html, "edited", write, cancellationToken);
+    }
+
+    /// <summary>
+    /// An earlier revision's content made current again: a new revision ("restored") with what it changed, announced
+    /// like an edit when the article is published. The current slug stays, so no address changes under readers.
+    /// </summary>
+    private static async Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> Restore(
+        Guid id, int number, HttpContext http, ArticlesDbContext db, MarkdownRenderer markdown, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var revision = await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.ArticleId == id && r.Number == number, cancellationToken);
+        if (article is null || revision is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.CheckIfMatch(http.Request, article) is { } failed)
+        {
+            return failed;
+        }
+
+        var content = revision.Content with { Slug = article.Slug };
+        if (!markdown.TryToHtml(content.Body, out var html))
+        {
+            return FieldErrors.Problem("body", MarkdownRenderer.TooDeeplyNested);
+        }
+
+        await using var write = await db.BeginWriteAsync(cancellationToken);
+        return await ReplaceContentAsync(http, db, clock, article, content, html, "restored", write, cancellationToken);
+    }
+
+    /// <summary>New content for an article, inside its write: a revision when anything changed, an event when it is public.</summary>
+    private static async Task<Results<Ok<ArticleResponse>, NotFound, ProblemHttpResult, ValidationProblem>> ReplaceContentAsync(
+        HttpContext http, ArticlesDbContext db, TimeProvider clock, Article article, ArticleContent content, string html, string action,
+        DatabaseWrite write, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var changes = article.Edit(content, html, now);
         if (changes.Count > 0)
         {
-            db.Revisions.Add(ArticleRevision.Of(article, "edited", EditorOf(http), changes));
+            db.Revisions.Add(ArticleRevision.Of(article, action, EditorOf(http), changes));
             if (article.Status == ArticleStatus.Published)
             {
                 db.AddEvent(OutgoingArticleEvents.Updated(article, changes, now));

@@ -13,7 +13,7 @@ public sealed class ArticleRevision
     /// <summary>The article's revision number after this change.</summary>
     public int Number { get; init; }
 
-    /// <summary><c>created</c>, <c>edited</c>, <c>scheduled</c>, <c>published</c>, <c>unpublished</c> or <c>retracted</c>.</summary>
+    /// <summary><c>created</c>, <c>edited</c>, <c>restored</c>, <c>scheduled</c>, <c>published</c>, <c>unpublished</c> or <c>retracted</c>.</summary>
     public required string Action { get; init; }
 
     public required string EditedBy { get; init; }
