@@ -17,7 +17,16 @@ internal static class Reader
         await page.FillAsync("input[name='Form.Password']", Password);
         await page.FillAsync("input[name='Form.Confirmation']", Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync("**/account");
+        try
+        {
+            await page.WaitForURLAsync("**/account");
+        }
+        catch (TimeoutException)
+        {
+            // Refused: say what the page said.
+            Assert.Fail($"Registering did not lead to /account but to {page.Url}: {await page.Locator("body").InnerTextAsync()}");
+        }
+
 
         // Signed in at the identity service already: the website's sign-in comes straight back.
         await page.GotoAsync($"/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
