@@ -19,7 +19,8 @@ internal static class Reader
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync("**/account");
+            // The address is what tells; the page's load event once waited past the timeout behind it.
+            await page.WaitForURLAsync("**/account", new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
@@ -30,7 +31,8 @@ internal static class Reader
 
         // Signed in at the identity service already: the website's sign-in comes straight back.
         await page.GotoAsync($"/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return page;
     }
 }
