@@ -76,6 +76,28 @@ public sealed class ListingTests(ArticlesServiceFixture service)
     }
 
     [Fact]
+    public async Task Editors_search_a_list_by_status_for_text_in_title_summary_or_slug_taken_literally()
+    {
+        var newsroom = new Newsroom(service.Editor());
+        var word = $"Quokka{Guid.NewGuid():N}"[..14];
+        var inTitle = await newsroom.CreateAsync(Newsroom.Draft($"A draft about the {word} corridor"));
+        var inSummary = await newsroom.CreateAsync(new { title = $"Another draft {Guid.NewGuid():N}"[..30], language = "en", summary = $"Mentions {word.ToLowerInvariant()} once." });
+        await newsroom.CreateAsync(Newsroom.Draft($"A draft about nothing of the kind {Guid.NewGuid():N}"[..40]));
+
+        using var editor = service.Editor();
+        var found = await editor.GetFromJsonAsync<JsonElement>($"/api/articles?status=draft&q={word.ToUpperInvariant()}");
+        Assert.Equal([inSummary.Slug, inTitle.Slug], found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
+
+        // LIKE's wildcards are text to look for, not patterns: "%" alone matches no title here.
+        var percent = await editor.GetFromJsonAsync<JsonElement>($"/api/articles?status=draft&q={Uri.EscapeDataString(word + "%")}");
+        Assert.Empty(percent.GetProperty("items").EnumerateArray());
+
+        var withoutStatus = await editor.GetAsync($"/api/articles?q={word}");
+        Assert.Equal(HttpStatusCode.BadRequest, withoutStatus.StatusCode);
+        Assert.Contains("\"q\"", await withoutStatus.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Bad_cursor_and_limit_are_400()
     {
         using var anonymous = service.Anonymous();

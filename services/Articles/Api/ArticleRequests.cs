@@ -169,6 +169,7 @@ public sealed record ArticleQuery(
     [property: Description("Published at or after this time.")] DateTimeOffset? From = null,
     [property: Description("Published before this time.")] DateTimeOffset? To = null,
     [property: Description("Editors only: draft, scheduled, published or retracted (hidden ones included), most recently changed first.")] string? Status = null,
+    [property: Description("With status only: articles whose title, summary or slug holds this text (letter case aside), for the newsroom's lists.")] string? Q = null,
     [property: Description("The nextCursor of the previous page.")] string? Cursor = null,
     [property: Description("Page size, 1 to 100 (default 20).")] int? Limit = null);
 

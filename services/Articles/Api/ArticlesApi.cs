@@ -49,6 +49,11 @@ public static class ArticlesApi
             after = parsed;
         }
 
+        if (query.Status is null && query.Q is not null)
+        {
+            return FieldErrors.Problem("q", "q searches an editor's list by status; readers search at /api/articles/search.");
+        }
+
         if (query.Status is null)
         {
             // The public list: newest publication first.
@@ -67,6 +72,11 @@ public static class ArticlesApi
             return FieldErrors.Problem("status", "Use draft, scheduled, published or retracted.");
         }
 
+        if (query.Q is { Length: > 200 })
+        {
+            return FieldErrors.Problem("q", "Search for at most 200 characters.");
+        }
+
         if (!IsEditor(http))
         {
             return TypedResults.Problem(
@@ -76,6 +86,13 @@ public static class ArticlesApi
 
         // The newsroom's view: every article in that state, most recently changed first.
         var inState = Filter(db.Articles.AsNoTracking().Where(a => a.Status == status), query);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            // LIKE with its wildcards escaped: the text is looked for as typed; SQLite's LIKE ignores the case of ASCII letters.
+            var pattern = $"%{query.Q.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
+            inState = inState.Where(a => EF.Functions.Like(a.Title, pattern, @"\") || EF.Functions.Like(a.Summary, pattern, @"\")
+                                         || EF.Functions.Like(a.Slug, pattern, @"\"));
+        }
         if (after is { } changedBefore)
         {
             inState = inState.Where(a => a.UpdatedAt < changedBefore.At || (a.UpdatedAt == changedBefore.At && string.Compare(a.Slug, changedBefore.Slug) < 0));
