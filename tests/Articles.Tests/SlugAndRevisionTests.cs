@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ForumPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Articles.Tests;
@@ -52,6 +53,7 @@ public sealed class SlugAndRevisionTests(ArticlesServiceFixture service)
         Assert.All(times, time => Assert.InRange(time, started, DateTimeOffset.UtcNow.AddSeconds(1)));
         var editRevision = revisions[1];
         Assert.Equal("test-editor", editRevision.GetProperty("editedBy").GetString());
+        Assert.Equal(TestAuthority.NameOf("test-editor"), editRevision.GetProperty("editorName").GetString());
         var titleChange = Assert.Single(editRevision.GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "title");
         Assert.Equal("Revised story, second take", titleChange.GetProperty("newValue").GetString());
 

@@ -88,6 +88,9 @@ public sealed class TestAuthority : IAsyncDisposable
     /// <summary>A valid access token for one role, the same for every call (so the token caches see it again).</summary>
     public string TokenFor(string role) => tokensByRole.GetOrAdd(role, r => Token($"test-{r}", [r]));
 
+    /// <summary>The <c>name</c> claim of the tokens made for <paramref name="subject"/>.</summary>
+    public static string NameOf(string subject) => $"Test person {subject}";
+
     /// <summary>An access token; every part can be set wrong on purpose.</summary>
     public string Token(
         string subject,
@@ -99,7 +102,8 @@ public sealed class TestAuthority : IAsyncDisposable
         SecurityKey? key = null)
     {
         var now = issuedAt ?? DateTime.UtcNow;
-        var claims = new List<Claim> { new("sub", subject), new("name", subject) };
+        // A name unlike the subject, as a person's is, so a test can tell which of the two a service kept.
+        var claims = new List<Claim> { new("sub", subject), new("name", NameOf(subject)) };
         claims.AddRange(roles.Select(role => new Claim("role", role)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -69,14 +69,17 @@ public sealed record ArticleSummary(
 /// <summary>A page of articles; <c>nextCursor</c> fetches the next page and is null on the last one.</summary>
 public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, string? NextCursor);
 
-public sealed record RevisionSummary(int Number, string Action, string EditedBy, DateTimeOffset EditedAt, IReadOnlyList<FieldChange> Changes);
+/// <summary>One change: <c>editedBy</c> is the stable id of who made it, <c>editorName</c> their name then (null before names were kept).</summary>
+public sealed record RevisionSummary(
+    int Number, string Action, string EditedBy, string? EditorName, DateTimeOffset EditedAt, IReadOnlyList<FieldChange> Changes);
 
 public sealed record RevisionResponse(
-    Guid ArticleId, int Number, string Action, string EditedBy, DateTimeOffset EditedAt, IReadOnlyList<FieldChange> Changes,
+    Guid ArticleId, int Number, string Action, string EditedBy, string? EditorName, DateTimeOffset EditedAt, IReadOnlyList<FieldChange> Changes,
     ArticleContent Content)
 {
     public static RevisionResponse From(ArticleRevision revision) => new(
-        revision.ArticleId, revision.Number, revision.Action, revision.EditedBy, revision.EditedAt, revision.Changes, revision.Content);
+        revision.ArticleId, revision.Number, revision.Action, revision.EditedBy, revision.EditorName, revision.EditedAt, revision.Changes,
+        revision.Content);
 }
 
 /// <summary>A body rendered as it would be published: sanitized HTML, heading anchors included.</summary>

@@ -196,7 +196,7 @@ public static class ArticlesApi
             .ToListAsync(cancellationToken);
         return revisions.Count == 0
             ? TypedResults.NotFound()
-            : TypedResults.Ok(revisions.Select(r => new RevisionSummary(r.Number, r.Action, r.EditedBy, r.EditedAt, r.Changes)).ToList());
+            : TypedResults.Ok(revisions.Select(r => new RevisionSummary(r.Number, r.Action, r.EditedBy, r.EditorName, r.EditedAt, r.Changes)).ToList());
     }
 
     private static async Task<Results<Ok<RevisionResponse>, NotFound>> GetRevision(

@@ -337,5 +337,6 @@ public static class EditorApi
     private static ProblemHttpResult Conflict(string message) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in the article's state.", detail: message);
 
-    private static string EditorOf(HttpContext http) => http.User.FindFirst("sub")?.Value ?? "unknown";
+    private static Editor EditorOf(HttpContext http) =>
+        new(http.User.FindFirst("sub")?.Value ?? "unknown", http.User.FindFirst("name")?.Value is { Length: > 0 and <= 200 } name ? name : null);
 }

@@ -16,7 +16,11 @@ public sealed class ArticleRevision
     /// <summary><c>created</c>, <c>edited</c>, <c>restored</c>, <c>scheduled</c>, <c>published</c>, <c>unpublished</c> or <c>retracted</c>.</summary>
     public required string Action { get; init; }
 
+    /// <summary>Who made the change: the <c>sub</c> of their token (a person's id, a client's id, or the service's own job).</summary>
     public required string EditedBy { get; init; }
+
+    /// <summary>Their name as their token gave it at the time, for people reading the history; null for older revisions.</summary>
+    public string? EditorName { get; init; }
 
     public DateTimeOffset EditedAt { get; init; }
 
@@ -24,16 +28,25 @@ public sealed class ArticleRevision
 
     public required ArticleContent Content { get; init; }
 
-    public static ArticleRevision Of(Article article, string action, string editedBy, IReadOnlyList<FieldChange>? changes = null) => new()
+    public static ArticleRevision Of(Article article, string action, Editor editor, IReadOnlyList<FieldChange>? changes = null) => new()
     {
         ArticleId = article.Id,
         Number = article.Revision,
         Action = action,
-        EditedBy = editedBy,
+        EditedBy = editor.Id,
+        EditorName = editor.Name,
         EditedAt = article.UpdatedAt,
         Changes = [.. changes ?? []],
         Content = article.Content,
     };
+}
+
+/// <summary>Who changes an article: an id that stays, and a name people recognise.</summary>
+public sealed record Editor(string Id, string? Name)
+{
+    public static readonly Editor Scheduler = new("scheduler", "Scheduled publishing");
+
+    public static readonly Editor DemoContent = new("demo-content", "Demo content");
 }
 
 internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
@@ -43,6 +56,7 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         builder.HasKey(revision => new { revision.ArticleId, revision.Number });
         builder.Property(revision => revision.Action).HasMaxLength(20);
         builder.Property(revision => revision.EditedBy).HasMaxLength(200);
+        builder.Property(revision => revision.EditorName).HasMaxLength(200);
         builder.Property(revision => revision.Changes).HasJsonConversion();
         builder.Property(revision => revision.Content).HasJsonConversion();
     }

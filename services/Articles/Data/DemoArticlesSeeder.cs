@@ -90,7 +90,7 @@ internal sealed class DemoArticlesSeeder(IHostEnvironment environment, MarkdownR
 
         article.Publish(at);
         db.Articles.Add(article);
-        db.Revisions.Add(ArticleRevision.Of(article, "published", "demo-content"));
+        db.Revisions.Add(ArticleRevision.Of(article, "published", Editor.DemoContent));
         db.AddEvent(OutgoingArticleEvents.Published(article, at));
         return article;
     }

@@ -64,7 +64,7 @@ internal sealed partial class ScheduledPublisher(
         {
             await using var write = await db.BeginWriteAsync(stoppingToken);
             article.Publish(now);
-            db.Revisions.Add(ArticleRevision.Of(article, "published", "scheduler"));
+            db.Revisions.Add(ArticleRevision.Of(article, "published", Editor.Scheduler));
             db.AddEvent(OutgoingArticleEvents.Published(article, now));
             try
             {

@@ -156,6 +156,10 @@ namespace ForumPlatform.Articles.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EditorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ArticleId", "Number");
 
                     b.ToTable("Revisions");
