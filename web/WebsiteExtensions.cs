@@ -6,6 +6,7 @@ using ForumPlatform.Web.Api;
 using ForumPlatform.Web.Components;
 using ForumPlatform.Web.MyAgenda;
 using ForumPlatform.Web.SignIn;
+using ForumPlatform.Web.Workspace;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -46,8 +47,10 @@ public static class WebsiteExtensions
             .AddHttpMessageHandler<OnBehalfOfVisitor>()
             // An old slug's 301 is the page's to answer (with its own 301), not the client's to follow.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        // A signed-in reader's own agenda, with their own token.
-        builder.Services.AddHttpClient<ReaderApi>(http => ToGateway(http, website)).AddHttpMessageHandler<OnBehalfOfVisitor>();
+        // Calls with the signed-in person's own token: a reader's agenda, staff's work.
+        builder.Services.AddHttpClient<PersonalApi>(http => ToGateway(http, website)).AddHttpMessageHandler<OnBehalfOfVisitor>();
+        builder.Services.AddTransient<ReaderApi>();
+        builder.Services.AddTransient<Workspace.NewsroomApi>();
 
         builder.Services.AddResponseCompression(compression =>
         {
@@ -71,8 +74,9 @@ public static class WebsiteExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        // A path no page answers gets the site's 404 page (with status 404).
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // A path no page answers gets the site's 404 page (with status 404); a page the person's roles do not open, the
+        // 403 page (at the address they asked for).
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseStrictContentSecurityPolicy();
         app.UseRequestLocalization(localization => localization
             .SetDefaultCulture(Languages[0])
@@ -92,6 +96,7 @@ public static class WebsiteExtensions
         LanguageSwitch.Map(app);
         app.MapWebsiteSignIn();
         app.MapMyAgenda();
+        app.MapWorkspace();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -105,12 +105,7 @@ public sealed class MyAgendaTests(WebsiteFixture site)
         var (_, sessions) = await ReleasedSessionsAsync("Keyboard-starred session");
         var page = await Reader.SignedInAsync(site, $"/agenda/sessions/{sessions[0]}");
 
-        var star = page.GetByRole(AriaRole.Button, new() { Name = "Add to my agenda" });
-        for (var presses = 0; presses < 40 && !await star.EvaluateAsync<bool>("button => button === document.activeElement"); presses++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-
+        await PageChecks.TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Add to my agenda" }), atMost: 40);
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove from my agenda" }).WaitForAsync();
 
@@ -126,11 +121,7 @@ public sealed class MyAgendaTests(WebsiteFixture site)
         var reader = await Reader.SignedInAsync(site, $"/agenda/sessions/{sessions[0]}");
         await reader.GetByRole(AriaRole.Button, new() { Name = "Add to my agenda" }).ClickAsync();
 
-        var staff = await site.NewPageAsync();
-        await staff.GotoAsync($"/signin?returnUrl={Uri.EscapeDataString($"/agenda/sessions/{sessions[0]}")}");
-        await staff.FillAsync("input[type=email]", DevelopmentAccounts.Email(ForumRoles.Organizer));
-        await staff.FillAsync("input[type=password]", DevelopmentAccounts.Password(ForumRoles.Organizer));
-        await staff.Locator("form button[type=submit]").First.ClickAsync();
+        var staff = await Staff.SignedInAsync(site, ForumRoles.Organizer, $"/agenda/sessions/{sessions[0]}");
         var count = staff.Locator("dl.facts div").Filter(new() { HasText = "In readers' agendas" }).Locator("dd");
         Assert.Equal("1", await count.InnerTextAsync());
         Assert.Equal(0, await reader.Locator("dl.facts").GetByText("In readers' agendas").CountAsync()); // readers see no counts

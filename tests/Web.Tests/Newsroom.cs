@@ -12,13 +12,32 @@ public sealed class Newsroom(WebsiteFixture site)
     /// <summary>Creates and publishes an article; returns its id, slug and current ETag.</summary>
     public async Task<(Guid Id, string Slug, EntityTagHeaderValue ETag)> PublishAsync(object article)
     {
+        var (id, slug, draft) = await CreateDraftAsync(article);
+        return (id, slug, await TransitionAsync(id, draft, "publish"));
+    }
+
+    /// <summary>Creates a draft; returns its id, slug and ETag.</summary>
+    public async Task<(Guid Id, string Slug, EntityTagHeaderValue ETag)> CreateDraftAsync(object article)
+    {
         using var editor = site.System.Gateway(ForumRoles.Editor);
         var created = await editor.PostAsJsonAsync("/api/articles", article);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var id = body.GetProperty("id").GetGuid();
-        var published = await TransitionAsync(id, created.Headers.ETag!, "publish");
-        return (id, body.GetProperty("slug").GetString()!, published);
+        return (body.GetProperty("id").GetGuid(), body.GetProperty("slug").GetString()!, created.Headers.ETag!);
+    }
+
+    /// <summary>An article in any state, as editors read it.</summary>
+    public async Task<JsonElement> ArticleAsync(Guid id)
+    {
+        using var editor = site.System.Gateway(ForumRoles.Editor);
+        return await editor.GetFromJsonAsync<JsonElement>($"/api/articles/{id}");
+    }
+
+    /// <summary>Its revisions, newest first.</summary>
+    public async Task<JsonElement> RevisionsAsync(Guid id)
+    {
+        using var editor = site.System.Gateway(ForumRoles.Editor);
+        return await editor.GetFromJsonAsync<JsonElement>($"/api/articles/{id}/revisions");
     }
 
     /// <summary>publish, retract (with a reason), …; returns the new ETag.</summary>

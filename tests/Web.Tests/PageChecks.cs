@@ -26,12 +26,30 @@ internal static class PageChecks
         }
     }
 
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus, as someone using only a keyboard would; fails when it never does.</summary>
+    public static async Task TabToAsync(IPage page, ILocator target, int atMost = 60)
+    {
+        for (var presses = 0; presses < atMost; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"{atMost} presses of Tab never reached {target}.");
+    }
+
     /// <summary>A screenshot for people to look at (bin/…/screenshots), one per page kind and width.</summary>
     private static async Task ScreenshotAsync(IPage page, string path, int width, bool signedIn)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        var name = new string(path.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()) is { Length: > 0 } kind ? kind : "home";
+        // An id in the address names the kind of page, not the one page: /workspace/articles/{id}/revisions.
+        var kindOfPath = System.Text.RegularExpressions.Regex.Replace(path, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "id");
+        var name = new string(kindOfPath.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()) is { Length: > 0 } kind ? kind : "home";
         name = signedIn ? $"signed-in-{name}" : name;
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name[..Math.Min(name.Length, 60)]}-{width}.png"), FullPage = true });
     }

@@ -105,7 +105,7 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
             {
                 HttpStatusCode.Created => new ApiResult<CreatedSubscription>(ApiStatus.Ok, await response.Content.ReadFromJsonAsync<CreatedSubscription>(Json, cancellationToken)),
                 HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity =>
-                    new ApiResult<CreatedSubscription>(ApiStatus.Invalid, null) { FieldProblems = await ProblemsAsync(response, cancellationToken) },
+                    new ApiResult<CreatedSubscription>(ApiStatus.Invalid, null) { FieldProblems = await ApiProblems.ReadAsync(response, cancellationToken) },
                 HttpStatusCode.TooManyRequests => ApiResult<CreatedSubscription>.TooManyRequests,
                 _ => LoggedUnavailable<CreatedSubscription>("POST /api/notifications/subscriptions", response.StatusCode),
             };
@@ -165,7 +165,7 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
                 case HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect when response.Headers.Location is { } location:
                     return new ApiResult<T>(ApiStatus.Moved, null) { MovedTo = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString };
                 case HttpStatusCode.BadRequest:
-                    return new ApiResult<T>(ApiStatus.Invalid, null) { FieldProblems = await ProblemsAsync(response, cancellationToken) };
+                    return new ApiResult<T>(ApiStatus.Invalid, null) { FieldProblems = await ApiProblems.ReadAsync(response, cancellationToken) };
                 case HttpStatusCode.TooManyRequests:
                     return ApiResult<T>.TooManyRequests;
                 case var status when !response.IsSuccessStatusCode:
@@ -191,25 +191,5 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
             logger.LogWarning(failure, "GET {Path} through the gateway failed.", path);
             return ApiResult<T>.Unavailable;
         }
-    }
-
-    /// <summary>The messages of a validation problem by field (<c>errors</c>), else its detail under "".</summary>
-    private static async Task<IReadOnlyDictionary<string, string[]>> ProblemsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
-        if (problem.ValueKind != JsonValueKind.Object)
-        {
-            return new Dictionary<string, string[]>();
-        }
-
-        if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-        {
-            return errors.EnumerateObject().ToDictionary(
-                field => field.Name,
-                field => field.Value.ValueKind == JsonValueKind.Array ? field.Value.EnumerateArray().Select(message => message.GetString() ?? "").ToArray() : [],
-                StringComparer.OrdinalIgnoreCase);
-        }
-
-        return new Dictionary<string, string[]> { [""] = [problem.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : ""] };
     }
 }

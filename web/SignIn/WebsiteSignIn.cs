@@ -36,6 +36,13 @@ public static class WebsiteSignIn
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             cookie.SlidingExpiration = true;
+            // A workspace page the person's roles do not open answers 403 where it is (the status page says why),
+            // rather than redirecting to another address.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<ServerSideTickets, TokenRefresher>((cookie, tickets, refresher) =>

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+
+namespace ForumPlatform.Web.Api;
+
+/// <summary>
+/// Calls made for the signed-in person with their own access token (kept on the server in their session and refreshed
+/// there by <see cref="SignIn.TokenRefresher"/>), so the services decide what that person may do. Never cached: every
+/// answer is one person's. Like <see cref="ForumApi"/>, a failed call comes back as a status, never as an exception.
+/// </summary>
+public sealed class PersonalApi(HttpClient http, IHttpContextAccessor people, ILogger<PersonalApi> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Whether the page is for someone signed in (otherwise every call answers <see cref="ApiStatus.SignInNeeded"/>).</summary>
+    public bool IsSignedIn => people.HttpContext is { User.Identity.IsAuthenticated: true };
+
+    public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class =>
+        SendAsync<T>(HttpMethod.Get, path, cancellationToken);
+
+    /// <summary>
+    /// One call; <paramref name="body"/> goes as JSON, <paramref name="ifMatch"/> (an ETag the API gave) as
+    /// <c>If-Match</c>. Answers the value and the ETag, or the status with the problem's messages by field.
+    /// </summary>
+    public async Task<ApiResult<T>> SendAsync<T>(
+        HttpMethod method, string path, CancellationToken cancellationToken, object? body = null, string? ifMatch = null) where T : class
+    {
+        var person = people.HttpContext;
+        if (person is null || await person.GetTokenAsync("access_token") is not { } token)
+        {
+            return ApiResult<T>.SignInNeeded;
+        }
+
+        try
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (ifMatch is not null && EntityTagHeaderValue.TryParse(ifMatch, out var etag))
+            {
+                request.Headers.IfMatch.Add(etag);
+            }
+
+            using var response = await http.SendAsync(request, cancellationToken);
+            var answeredETag = response.Headers.ETag?.ToString();
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.NoContent:
+                    return new ApiResult<T>(ApiStatus.Ok, null) { ETag = answeredETag };
+                case HttpStatusCode.NotFound:
+                    return ApiResult<T>.NotFound;
+                case HttpStatusCode.Unauthorized:
+                    return ApiResult<T>.SignInNeeded;
+                case HttpStatusCode.TooManyRequests:
+                    return ApiResult<T>.TooManyRequests;
+                case HttpStatusCode.Forbidden:
+                    return new ApiResult<T>(ApiStatus.Forbidden, null);
+                case HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity:
+                    return new ApiResult<T>(ApiStatus.Invalid, null) { FieldProblems = await ApiProblems.ReadAsync(response, cancellationToken) };
+                case HttpStatusCode.Conflict:
+                    return new ApiResult<T>(ApiStatus.Conflict, null) { FieldProblems = await ApiProblems.ReadAsync(response, cancellationToken) };
+                case HttpStatusCode.PreconditionFailed:
+                    return new ApiResult<T>(ApiStatus.Stale, null) { FieldProblems = await ApiProblems.ReadAsync(response, cancellationToken) };
+                case var status when !response.IsSuccessStatusCode:
+                    logger.LogWarning("{Method} {Path} through the gateway answered {Status}.", method, path, (int)status);
+                    return ApiResult<T>.Unavailable;
+            }
+
+            return new ApiResult<T>(ApiStatus.Ok, await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)) { ETag = answeredETag };
+        }
+        catch (Exception failure) when (failure is HttpRequestException or JsonException
+                                        || (failure is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning(failure, "{Method} {Path} through the gateway failed.", method, path);
+            return ApiResult<T>.Unavailable;
+        }
+    }
+}
