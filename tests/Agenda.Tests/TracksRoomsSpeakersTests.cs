@@ -69,4 +69,23 @@ public sealed class TracksRoomsSpeakersTests(AgendaServiceFixture service)
         Assert.Equal(HttpStatusCode.NotFound, (await organizer.PutAsJsonAsync($"{Forum}/speakers/{Guid.NewGuid()}", new { name = "Nobody" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await service.ClientFor("editor").DeleteAsync($"{Forum}/rooms/{room}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_working_copys_parts_list_rooms_not_yet_released_for_organizers_only()
+    {
+        var organizer = service.Organizer();
+        var room = await service.NewRoomAsync();
+        var speaker = await service.NewSpeakerAsync("Unreleased Speaker");
+
+        var parts = await organizer.GetFromJsonAsync<JsonElement>($"{Forum}/working-copy/parts");
+        Assert.Contains(parts.GetProperty("rooms").EnumerateArray(), r => r.GetProperty("id").GetString() == room);
+        Assert.Contains(parts.GetProperty("speakers").EnumerateArray(), s => s.GetProperty("id").GetString() == speaker);
+        Assert.True(parts.GetProperty("tracks").GetArrayLength() > 0); // the demo forum's tracks
+        var released = await organizer.GetFromJsonAsync<JsonElement>($"{Forum}/rooms");
+        Assert.DoesNotContain(released.EnumerateArray(), r => r.GetProperty("id").GetString() == room);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.ClientFor("editor").GetAsync($"{Forum}/working-copy/parts")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.Anonymous().GetAsync($"{Forum}/working-copy/parts")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await organizer.GetAsync("/api/agenda/forums/no-such-forum/working-copy/parts")).StatusCode);
+    }
 }

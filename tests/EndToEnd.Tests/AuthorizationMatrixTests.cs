@@ -9,7 +9,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace ForumPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// Every write route of every service, and every route of a person's own agenda, × every kind of caller, through the gateway and straight to the service: each
+/// Every write route of every service, the organizers' reads of the working copy, and every route of a person's own
+/// agenda, × every kind of caller, through the gateway and straight to the service: each
 /// refusal is exactly the documented one (401 without a valid token, 403 for the wrong role, 404 for someone else's
 /// subscription), and an allowed caller is never refused by authorization. Each subscription route is tried on a
 /// subscription made for that one request, so its owner and an admin are shown to find it, and nothing one request
@@ -87,11 +88,18 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
         new("agenda", HttpMethod.Post, $"{NoForum}/sessions/{Id}/cancel", Policy.Organizer, null),
         new("agenda", HttpMethod.Delete, $"{NoForum}/sessions/{Id}", Policy.Organizer, null),
         new("agenda", HttpMethod.Post, $"{NoForum}/releases", Policy.Organizer),
+        // The organizers' reads: the gateway lets reads through, so the service alone refuses; no such forum for the allowed.
+        new("agenda", HttpMethod.Get, $"{NoForum}/working-copy", Policy.Organizer, null, AllowedMayNotFind: true),
+        new("agenda", HttpMethod.Get, $"{NoForum}/working-copy/parts", Policy.Organizer, null, AllowedMayNotFind: true),
+        new("agenda", HttpMethod.Get, $"{NoForum}/working-copy/sessions/{Id}", Policy.Organizer, null, AllowedMayNotFind: true),
+        new("agenda", HttpMethod.Get, $"{NoForum}/releases/preview", Policy.Organizer, null, AllowedMayNotFind: true),
+        new("agenda", HttpMethod.Get, $"{NoForum}/stars", Policy.Organizer, null, AllowedMayNotFind: true),
         // A person's own agenda, reads included: no such session to star, and no calendar feed yet, for a caller let through.
         new("agenda", HttpMethod.Get, "/api/agenda/me/stars", Policy.SignedIn, null),
         new("agenda", HttpMethod.Put, $"/api/agenda/me/stars/{Id}", Policy.SignedIn, null, AllowedMayNotFind: true),
         new("agenda", HttpMethod.Delete, $"/api/agenda/me/stars/{Id}", Policy.SignedIn, null),
         new("agenda", HttpMethod.Get, "/api/agenda/me/calendar", Policy.SignedIn, null, AllowedMayNotFind: true),
+        new("agenda", HttpMethod.Post, "/api/agenda/me/calendar", Policy.SignedIn, null),
         new("agenda", HttpMethod.Delete, "/api/agenda/me/calendar", Policy.SignedIn, null),
         new("statistics", HttpMethod.Put, "/api/stats/indicators/test.matrix", Policy.Analyst),
         new("statistics", HttpMethod.Post, "/api/stats/imports", Policy.Analyst, "[]"),

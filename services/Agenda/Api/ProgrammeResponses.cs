@@ -22,6 +22,9 @@ public sealed record SpeakerResponse(Guid Id, string Name, string Role, string O
 
 public sealed record SessionSpeakerResponse(Guid SpeakerId, string Role);
 
+/// <summary>What the working copy's sessions refer to: its tracks, rooms (in their order) and speakers, released or not.</summary>
+public sealed record WorkingCopyParts(IReadOnlyList<TrackResponse> Tracks, IReadOnlyList<RoomResponse> Rooms, IReadOnlyList<SpeakerResponse> Speakers);
+
 /// <summary>
 /// A session of the working copy as organizers see it, including whether it has been released, and its ETag, which an
 /// edit, a cancellation or a deletion sends in If-Match.

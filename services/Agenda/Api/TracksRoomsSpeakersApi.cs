@@ -19,6 +19,8 @@ public static class TracksRoomsSpeakersApi
             .WithTags("Programme (organizers)")
             .RequireAuthorization(ForumPolicies.Organizer);
 
+        api.MapGet("/working-copy/parts", WorkingParts).WithName("GetWorkingCopyParts")
+            .WithSummary("The working copy's tracks, rooms and speakers (those not yet released too), which its sessions refer to.");
         api.MapPost("/tracks", AddTrack).WithName("AddTrack").WithSummary("Adds a track.");
         api.MapPut("/tracks/{id:guid}", EditTrack).WithName("EditTrack").WithSummary("Renames or recolours a track (its slug stays: calendars subscribe to it).");
         api.MapDelete("/tracks/{id:guid}", (string slug, Guid id, AgendaDbContext db, CancellationToken ct) =>
@@ -35,6 +37,22 @@ public static class TracksRoomsSpeakersApi
                 RemoveUnusedAsync<Speaker>(db, slug, id, speaker => speaker.Name, session => session.Speakers.Any(p => p.SpeakerId == id), ct))
             .WithName("RemoveSpeaker").WithSummary("Removes a speaker no session names (409 naming those that do).");
         return api;
+    }
+
+    private static async Task<Results<Ok<WorkingCopyParts>, NotFound>> WorkingParts(string slug, AgendaDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindForumAsync(db, slug, cancellationToken) is not { } forum)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var tracks = await db.Tracks.AsNoTracking().Where(t => t.ForumId == forum.Id).ToListAsync(cancellationToken);
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.ForumId == forum.Id).ToListAsync(cancellationToken);
+        var speakers = await db.Speakers.AsNoTracking().Where(s => s.ForumId == forum.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new WorkingCopyParts(
+            [.. tracks.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id).Select(TrackResponse.From)],
+            [.. rooms.OrderBy(r => r.Position).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id).Select(RoomResponse.From)],
+            [.. speakers.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id).Select(SpeakerResponse.From)]));
     }
 
     private static async Task<Results<Created<TrackResponse>, NotFound, ValidationProblem>> AddTrack(
