@@ -20,6 +20,9 @@ public static class Formats
     /// <summary>The calendar day an instant falls on in <paramref name="zone"/>.</summary>
     public static DateOnly ForumDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
+    /// <summary>A date and time on the clocks of <paramref name="zone"/> (as a form takes it) as an instant.</summary>
+    public static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone) => new(local, zone.GetUtcOffset(local));
+
     /// <summary>The machine-readable form of an instant for <c>&lt;time datetime&gt;</c>.</summary>
     public static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 

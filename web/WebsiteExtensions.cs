@@ -51,6 +51,7 @@ public static class WebsiteExtensions
         builder.Services.AddHttpClient<PersonalApi>(http => ToGateway(http, website)).AddHttpMessageHandler<OnBehalfOfVisitor>();
         builder.Services.AddTransient<ReaderApi>();
         builder.Services.AddTransient<Workspace.NewsroomApi>();
+        builder.Services.AddTransient<Workspace.OrganizerApi>();
 
         builder.Services.AddResponseCompression(compression =>
         {

@@ -47,25 +47,10 @@ public sealed class ExportTests(AgendaServiceFixture service)
     {
         var xml = await service.Anonymous().GetStringAsync($"{Forum}/schedule.xml?version=1.0");
 
-        Assert.Empty(XsdProblems(xml));
+        Assert.Empty(ScheduleSchemas.XsdProblems(xml));
         var events = XDocument.Parse(xml).Descendants("event").ToList();
         Assert.Contains(events, e => e.Element("title")!.Value == "Launch of the Central Asia fiscal cooperation research center");
         Assert.Equal("2025-12-02T09:00:00+08:00", events.First(e => e.Element("title")!.Value.StartsWith("Opening")).Element("date")!.Value);
-    }
-
-    /// <summary>What the c3voc XSD finds wrong with a schedule.xml.</summary>
-    private static List<string> XsdProblems(string xml)
-    {
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema };
-        settings.Schemas.Add(null, Path.Combine(Schemas, "schedule.xml.xsd"));
-        var problems = new List<string>();
-        settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity}: {e.Message} (line {e.Exception?.LineNumber})");
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
-        while (reader.Read())
-        {
-        }
-
-        return problems;
     }
 
     [Fact]
@@ -92,7 +77,7 @@ public sealed class ExportTests(AgendaServiceFixture service)
         Assert.Equal("Aigerim Renamed", session.GetProperty("speakers")[0].GetProperty("name").GetString());
         Assert.Equal(1, Assert.Single(Calendar.Load(await service.Anonymous().GetStringAsync($"{Forum}/sessions/{id}/session.ics"))!.Events).Sequence);
         var xml = await service.Anonymous().GetStringAsync($"{Forum}/schedule.xml");
-        Assert.Empty(XsdProblems(xml));
+        Assert.Empty(ScheduleSchemas.XsdProblems(xml));
         Assert.Contains(XDocument.Parse(xml).Descendants("event"), e => e.Element("room")?.Value == roomName);
     }
 

@@ -81,7 +81,7 @@ public sealed record ArticleForm(
     /// <summary>What the editor API takes. An empty slug lets the service make one from the title.</summary>
     public ArticleDraft ToDraft(Guid? translationOf) => new(
         Title, Language, Summary, Body, Slug.Length == 0 ? null : Slug, Split(Tags), Themes, Split(Authors),
-        [.. Sources.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Source)],
+        [.. LinkLines.Read(Sources).Select(link => new ArticleSource(link.Title, link.Url))],
         ForumSlug.Length == 0 ? null : ForumSlug, CoverImageUrl.Length == 0 ? null : CoverImageUrl,
         CoverImageAlt.Trim().Length == 0 ? null : CoverImageAlt, translationOf);
 
@@ -91,14 +91,7 @@ public sealed record ArticleForm(
     /// </summary>
     public static string FieldOf(string apiField) => apiField.Split('[', '.')[0];
 
-    private static string SourceLines(IReadOnlyList<ArticleSource> sources) =>
-        string.Join("\n", sources.Select(source => $"{source.Title} | {source.Url}"));
-
-    /// <summary>"Title | address"; a line without the bar is an address with no title (the API then names the missing title).</summary>
-    private static ArticleSource Source(string line) =>
-        line.LastIndexOf('|') is var bar and >= 0
-            ? new ArticleSource(line[..bar].Trim(), line[(bar + 1)..].Trim())
-            : new ArticleSource("", line);
+    private static string SourceLines(IReadOnlyList<ArticleSource> sources) => LinkLines.Write(sources.Select(source => (source.Title, source.Url)));
 
     private static List<string> Split(string text) =>
         [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
