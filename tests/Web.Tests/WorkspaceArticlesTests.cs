@@ -170,6 +170,7 @@ public sealed class WorkspaceArticlesTests(WebsiteFixture site)
         await Assertions.Expect(reader.Locator("h1")).ToHaveTextAsync("Not for your account");
         Assert.EndsWith("/workspace/articles", reader.Url, StringComparison.Ordinal);
         Assert.Equal(0, await reader.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Workspace" }).CountAsync());
+        await PageChecks.AssertAccessibleAndFitsAsync(site, "/workspace/articles", await reader.Context.StorageStateAsync());
 
         var organizer = await Staff.SignedInAsync(site, ForumRoles.Organizer, "/workspace");
         await Assertions.Expect(organizer.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Workspace" })).ToBeVisibleAsync();
