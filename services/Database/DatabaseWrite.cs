@@ -23,6 +23,7 @@ public sealed class DatabaseWrite : IAsyncDisposable
     private readonly ServiceDbContext db;
     private readonly IDisposable turn;
     private readonly IDbContextTransaction transaction;
+    private readonly List<DbContext> enlisted = [];
     private bool committed;
 
     internal DatabaseWrite(ServiceDbContext db, IDisposable turn, IDbContextTransaction transaction)
@@ -50,12 +51,20 @@ public sealed class DatabaseWrite : IAsyncDisposable
     {
         other.Database.SetDbConnection(db.Database.GetDbConnection(), contextOwnsConnection: false);
         await other.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        enlisted.Add(other);
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
+            // An enlisted context outlives this write (it is the request's): it lets go of the finished transaction,
+            // so a later save of it begins one of its own rather than failing on this one.
+            foreach (var other in enlisted)
+            {
+                await other.Database.UseTransactionAsync(null);
+            }
+
             await transaction.DisposeAsync();
             if (!committed)
             {

@@ -20,4 +20,7 @@ public static class ConditionalGet
 
     /// <summary>An ETag that changes exactly when the body does: a hash of it.</summary>
     public static EntityTagHeaderValue ETagOf(ReadOnlySpan<byte> body) => new($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
+
+    /// <summary>An ETag that changes exactly when <paramref name="state"/> does (what a body is made from, as text).</summary>
+    public static EntityTagHeaderValue ETagOf(string state) => ETagOf(System.Text.Encoding.UTF8.GetBytes(state));
 }

@@ -28,6 +28,9 @@ public static class Preconditions
             : Stale(resource, staleDetail);
     }
 
+    /// <summary>The ETag of a thing that counts its versions: its id and version number, so any change makes a new one.</summary>
+    public static EntityTagHeaderValue VersionETag(Guid id, int version) => new($"\"{id:N}-{version}\"");
+
     public static ProblemHttpResult Stale(string resource, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: $"The {resource} has changed.", detail: detail);
 }

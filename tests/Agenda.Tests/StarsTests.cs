@@ -84,6 +84,7 @@ public sealed class StarsTests(AgendaServiceFixture service)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var url = (await Read(created)).GetProperty("url").GetString()!;
         var feed = new Uri(url).PathAndQuery;
+        Assert.Equal($"{Me}/calendar", created.Headers.Location?.OriginalString); // the secret address is in the body alone
         Assert.Null((await Read(await reader.GetAsync($"{Me}/calendar"))).GetProperty("url").GetString());
 
         using var calendarApp = service.Anonymous();

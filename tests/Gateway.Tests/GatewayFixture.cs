@@ -76,7 +76,7 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public HttpClient ClientFor(string? role = null, string? address = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = Address });
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", address ?? NewAddress());
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address ?? VisitorAddresses.New());
         if (role is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestAuthority.Shared.TokenFor(role));
@@ -84,8 +84,6 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
         return client;
     }
-
-    public static string NewAddress() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
 
     async Task IAsyncLifetime.DisposeAsync()
     {

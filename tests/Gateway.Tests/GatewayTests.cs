@@ -49,14 +49,14 @@ public sealed class GatewayTests(GatewayFixture gateway)
     {
         using var website = gateway.ClientFor(); // every call from the website's one address
         website.DefaultRequestHeaders.Authorization = new("Bearer", TestAuthority.Shared.Token("forum-web", []));
-        var noisy = GatewayFixture.NewAddress();
+        var noisy = VisitorAddresses.New();
         for (var i = 0; i < GatewayFixture.AnonymousLimit; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await website.SendAsync(ForVisitor(noisy))).StatusCode);
         }
 
         await Problem(await website.SendAsync(ForVisitor(noisy)), HttpStatusCode.TooManyRequests);
-        Assert.Equal(HttpStatusCode.OK, (await website.SendAsync(ForVisitor(GatewayFixture.NewAddress()))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await website.SendAsync(ForVisitor(VisitorAddresses.New()))).StatusCode);
         // The visitor's own requests (the pages themselves) count in the same place.
         using var noisyBrowser = gateway.ClientFor(address: noisy);
         await Problem(await noisyBrowser.GetAsync("/news"), HttpStatusCode.TooManyRequests);
@@ -65,7 +65,7 @@ public sealed class GatewayTests(GatewayFixture gateway)
     [Fact]
     public async Task A_visitor_address_is_believed_from_the_websites_token_only()
     {
-        var victim = GatewayFixture.NewAddress();
+        var victim = VisitorAddresses.New();
         using var anonymous = gateway.ClientFor();
         anonymous.DefaultRequestHeaders.Add(WebsiteCalls.VisitorHeader, victim);
         using var otherClient = gateway.ClientFor();

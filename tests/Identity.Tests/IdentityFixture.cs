@@ -80,11 +80,9 @@ public class IdentityFixture : WebApplicationFactory<IdentityDb>, IAsyncLifetime
             BaseAddress = Address,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", address ?? NewAddress());
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address ?? VisitorAddresses.New());
         return client;
     }
-
-    public static string NewAddress() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
 
     /// <summary>The anti-forgery token of the first form on a page.</summary>
     public static string AntiforgeryToken(string html) => CodeFlow.AntiforgeryToken(html);

@@ -1,6 +1,7 @@
 using System.Net;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.ServiceDefaults;
+using ForumPlatform.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -111,7 +112,7 @@ public sealed class SignInTests(IdentityFixture identity)
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt <= IdentityFixture.SignInsPerAccount; attempt++)
         {
-            using var browser = identity.Browser(IdentityFixture.NewAddress());
+            using var browser = identity.Browser(VisitorAddresses.New());
             using var response = await IdentityFixture.Flow(browser).PostSignInAsync(SignInPage, email.ToUpperInvariant(), "guess");
             statuses.Add(response.StatusCode);
         }

@@ -36,9 +36,6 @@ public sealed class WebsiteFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A made-up address in 10.0.0.0/8 for one visitor.</summary>
-    public static string NewVisitorAddress() => $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
-
     /// <summary>A fresh browser context (its own cookies) with one page at the site, as a visitor's browser.</summary>
     public async Task<IPage> NewPageAsync(bool javaScript = true, int width = DesktopWidth, string? storageState = null)
     {
@@ -48,7 +45,7 @@ public sealed class WebsiteFixture : IAsyncLifetime
             StorageState = storageState,
             // Each browser a visitor of its own, as the gateway counts them (it believes X-Forwarded-For from loopback):
             // the suite's hundreds of page loads would otherwise all fall in one visitor's rate-limit window.
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = NewVisitorAddress() },
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = VisitorAddresses.New() },
             BaseURL = Address.ToString(),
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },

@@ -29,7 +29,9 @@ public static class MyAgendaEndpoints
             {
                 ApiStatus.Ok => Results.Redirect(returnUrl),
                 ApiStatus.SignInNeeded => Results.Redirect($"/signin?returnUrl={Uri.EscapeDataString(returnUrl)}"),
-                _ => Results.Redirect($"/my-agenda?failed={(int)status}"),
+                // Refused (an agenda is full at 1,000 stars): retrying will not help, and the page says so.
+                ApiStatus.Invalid => Results.Redirect("/my-agenda?failed=refused"),
+                _ => Results.Redirect("/my-agenda?failed=unavailable"),
             };
         }).DisableAntiforgery(); // validated above, so a stale form answers 400 rather than the framework's error
 }

@@ -61,7 +61,7 @@
       return;
     }
     const template = event.type === "forum.session.cancelled" ? starredAlert.dataset.cancelled : starredAlert.dataset.moved;
-    starredAlert.textContent = template.replace("{title}", event.data.title ?? "");
+    starredAlert.textContent = fill(template, event.data);
     starredAlert.hidden = false;
   }
 
@@ -96,8 +96,13 @@
     if (!notice || !template) {
       return;
     }
-    notice.textContent = template.replace(/\{(\w+)\}/g, (_, name) => String(last.data?.[name] ?? ""));
+    notice.textContent = fill(template, last.data);
     notice.hidden = false;
+  }
+
+  // "{title} moved" with the event's title; a function, so "$&" in a title stays as written.
+  function fill(template, data) {
+    return template.replace(/\{(\w+)\}/g, (_, name) => String(data?.[name] ?? ""));
   }
 
   // forum.schedule.released → liveScheduleReleased (data-live-schedule-released)

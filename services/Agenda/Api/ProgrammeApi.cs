@@ -121,21 +121,21 @@ public static class ProgrammeApi
             return errors.ToProblem();
         }
 
+        // What an edit does not change: its state, number and whether it was released; its revision counts the edit.
+        // Read before the write began, an edit committed meanwhile fails the revision's concurrency token as stale (412).
         edited.Status = session.Status;
         edited.Number = session.Number;
+        edited.Released = session.Released;
+        edited.Revision = session.Revision + 1;
         await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await ScheduleRules.CheckAsync(db, forum, edited, cancellationToken) is { } violation)
         {
             return Refuse(violation);
         }
 
-        var (released, revision) = (session.Released, session.Revision);
         db.Entry(session).CurrentValues.SetValues(edited);
         session.Speakers = edited.Speakers;
         session.Links = edited.Links;
-        session.Released = released;
-        // Read before the write began: an edit committed meanwhile fails the concurrency token as stale (412).
-        session.Revision = revision + 1;
         try
         {
             await write.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ForumPlatform.Agenda.Data;
+using ForumPlatform.ServiceDefaults;
 using Microsoft.Net.Http.Headers;
 
 namespace ForumPlatform.Agenda.Api;
@@ -53,5 +54,5 @@ public sealed record WorkingSessionResponse(
         session.Speakers.Select(s => new SessionSpeakerResponse(s.SpeakerId, s.Role.ToString().ToLowerInvariant())).ToList(),
         session.Links, session.Status.ToString().ToLowerInvariant(), session.Released, ETagOf(session).ToString());
 
-    public static EntityTagHeaderValue ETagOf(Session session) => new($"\"{session.Id:N}-{session.Revision}\"");
+    public static EntityTagHeaderValue ETagOf(Session session) => Preconditions.VersionETag(session.Id, session.Revision);
 }

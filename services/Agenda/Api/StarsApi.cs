@@ -124,7 +124,7 @@ public static class StarsApi
         var calendar = await db.PersonalCalendars.SingleOrDefaultAsync(c => c.Subject == subject, cancellationToken);
         if (calendar is null)
         {
-            calendar = new PersonalCalendar { Subject = subject, TokenHash = PersonalCalendar.Hash(token) };
+            calendar = new PersonalCalendar { Subject = subject, TokenHash = "" };
             db.PersonalCalendars.Add(calendar);
         }
 
@@ -132,8 +132,9 @@ public static class StarsApi
         calendar.CreatedAt = clock.GetUtcNow();
         await write.CommitAsync(cancellationToken);
 
+        // The secret address only in the body, shown once; Location names the resource, since logs and proxies keep headers.
         var url = $"{ExportsApi.Origin(http)}/api/agenda/calendars/{token}.ics";
-        return TypedResults.Created(url, new CalendarResponse(calendar.CreatedAt, url));
+        return TypedResults.Created("/api/agenda/me/calendar", new CalendarResponse(calendar.CreatedAt, url));
     }
 
     private static async Task<NoContent> RemoveCalendar(ClaimsPrincipal user, AgendaDbContext db, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public static class TracksRoomsSpeakersApi
         api.MapPost("/speakers", AddSpeaker).WithName("AddSpeaker").WithSummary("Adds a speaker.");
         api.MapPut("/speakers/{id:guid}", EditSpeaker).WithName("EditSpeaker").WithSummary("Changes a speaker's name or details.");
         api.MapDelete("/speakers/{id:guid}", (string slug, Guid id, AgendaDbContext db, CancellationToken ct) =>
-                RemoveUnusedAsync<Speaker>(db, slug, id, speaker => speaker.Name, session => session.Speakers.Any(p => p.SpeakerId == id), ct))
+                RemoveUnusedAsync<Speaker>(db, slug, id, speaker => $"The speaker '{speaker.Name}'", session => session.Speakers.Any(p => p.SpeakerId == id), ct))
             .WithName("RemoveSpeaker").WithSummary("Removes a speaker no session names (409 naming those that do).");
         return api;
     }

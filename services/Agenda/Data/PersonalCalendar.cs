@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
+using ForumPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,9 +19,9 @@ public sealed class PersonalCalendar
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>A new secret for the feed's address: 32 random bytes, URL-safe.</summary>
-    public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public static string NewToken() => SecretTokens.New();
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => SecretTokens.Hash(token);
 }
 
 internal sealed class PersonalCalendarConfiguration : IEntityTypeConfiguration<PersonalCalendar>

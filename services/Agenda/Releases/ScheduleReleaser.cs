@@ -87,13 +87,15 @@ public sealed class ScheduleReleaser(AgendaDbContext db, TimeProvider clock)
     /// </summary>
     private async Task<ReleaseDraft> DraftAsync(Forum forum, ScheduleRelease? previous, string version, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var tracks = await db.Tracks.Where(t => t.ForumId == forum.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        var rooms = await db.Rooms.Where(r => r.ForumId == forum.Id).OrderBy(r => r.Position).ToListAsync(cancellationToken);
-        var speakers = await db.Speakers.Where(s => s.ForumId == forum.Id).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        // Every order ends with the id: two rooms at one position (or two tracks of one name) keep their order from
+        // release to release, so an unchanged working copy compares equal to the last release.
+        var tracks = await db.Tracks.Where(t => t.ForumId == forum.Id).OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        var rooms = await db.Rooms.Where(r => r.ForumId == forum.Id).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        var speakers = await db.Speakers.Where(s => s.ForumId == forum.Id).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         var sessions = await db.Sessions
             .Where(s => s.ForumId == forum.Id && (s.Status == SessionStatus.Confirmed || s.Released))
             .ToListAsync(cancellationToken);
-        sessions = [.. sessions.OrderBy(s => s.Start).ThenBy(s => s.Title, StringComparer.Ordinal)];
+        sessions = [.. sessions.OrderBy(s => s.Start).ThenBy(s => s.Title, StringComparer.Ordinal).ThenBy(s => s.Id)];
 
         var trackSlugs = tracks.ToDictionary(t => t.Id, t => t.Slug);
         var roomNames = rooms.ToDictionary(r => r.Id, r => r.Name);

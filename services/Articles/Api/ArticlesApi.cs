@@ -173,7 +173,7 @@ public static class ArticlesApi
             return TypedResults.NotFound();
         }
 
-        if (ConditionalGet.IsNotModified(http, Preconditions.ETagOf(article)))
+        if (ConditionalGet.IsNotModified(http, ArticleETags.ETagOf(article)))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

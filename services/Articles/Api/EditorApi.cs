@@ -93,7 +93,7 @@ public static class EditorApi
         db.Articles.Add(article);
         db.Revisions.Add(ArticleRevision.Of(article, "created", EditorOf(http)));
         await write.CommitAsync(cancellationToken);
-        Preconditions.SetETag(http.Response, article);
+        ArticleETags.SetETag(http.Response, article);
         return TypedResults.Created($"/api/articles/{article.Id}", ArticleResponse.From(article));
     }
 
@@ -107,7 +107,7 @@ public static class EditorApi
             return TypedResults.NotFound();
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, article) is { } failed)
+        if (ArticleETags.CheckIfMatch(http.Request, article) is { } failed)
         {
             return failed;
         }
@@ -154,12 +154,21 @@ public static class EditorApi
             return TypedResults.NotFound();
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, article) is { } failed)
+        if (ArticleETags.CheckIfMatch(http.Request, article) is { } failed)
         {
             return failed;
         }
 
-        var content = revision.Content with { Slug = article.Slug };
+        // Checked as an edit is: a revision kept from before a rule was tightened does not become current unchecked.
+        var errors = new FieldErrors();
+        var kept = revision.Content;
+        if (new ArticleRequest(kept.Title, kept.Language, kept.Summary, kept.Body, article.Slug, kept.Tags, kept.Themes, kept.Authors,
+                [.. kept.Sources.Select(source => new SourceRequest(source.Title, source.Url))], kept.ForumSlug, kept.CoverImageUrl,
+                kept.CoverImageAlt).Validate(errors) is not { } content)
+        {
+            return errors.ToProblem();
+        }
+
         if (!markdown.TryToHtml(content.Body, out var html))
         {
             return FieldErrors.Problem("body", MarkdownRenderer.TooDeeplyNested);
@@ -236,7 +245,7 @@ public static class EditorApi
             return TypedResults.NotFound();
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, article) is { } failed)
+        if (ArticleETags.CheckIfMatch(http.Request, article) is { } failed)
         {
             return failed;
         }
@@ -261,7 +270,7 @@ public static class EditorApi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Preconditions.Stale(article);
+            return ArticleETags.Stale(article);
         }
 
         return TypedResults.NoContent();
@@ -278,7 +287,7 @@ public static class EditorApi
             return TypedResults.NotFound();
         }
 
-        if (Preconditions.CheckIfMatch(http.Request, article) is { } failed)
+        if (ArticleETags.CheckIfMatch(http.Request, article) is { } failed)
         {
             return failed;
         }
@@ -312,10 +321,10 @@ public static class EditorApi
         catch (DbUpdateConcurrencyException)
         {
             // Someone else changed it between our read and our write.
-            return Preconditions.Stale(article);
+            return ArticleETags.Stale(article);
         }
 
-        Preconditions.SetETag(http.Response, article);
+        ArticleETags.SetETag(http.Response, article);
         return TypedResults.Ok(ArticleResponse.From(article));
     }
 

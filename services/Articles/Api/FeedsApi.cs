@@ -58,7 +58,7 @@ public static class FeedsApi
         // Which articles are listed, and each one's last change: any change to the feed changes this, including an
         // article leaving a full feed while an older one takes its place. Stable across restarts and replicas.
         var listed = string.Join(',', articles.Select(article => $"{article.Id:N}:{article.UpdatedAt.UtcTicks}"));
-        var etag = new EntityTagHeaderValue($"\"{format}-{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(listed)))[..32]}\"");
+        var etag = ConditionalGet.ETagOf($"{format}|{listed}");
         http.Response.GetTypedHeaders().LastModified = updated;
         if (ConditionalGet.IsNotModified(http, etag))
         {

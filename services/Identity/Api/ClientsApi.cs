@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using ForumPlatform.Identity.Data;
 using ForumPlatform.Identity.People;
@@ -6,7 +5,6 @@ using ForumPlatform.Identity.Server;
 using ForumPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -83,7 +81,7 @@ public static partial class ClientsApi
             return ClientIdTaken(request.ClientId!);
         }
 
-        var secret = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretTokens.New(); // OpenIddict keeps only its hash, as the services keep theirs
         var granted = roles.Select(role => role!).Distinct(StringComparer.Ordinal).ToList();
         try
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ForumPlatform.Database;
+using ForumPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -62,14 +63,11 @@ public sealed class Subscription
     public static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>A bearer token for managing one subscription: <c>fpsub_</c> and 32 random bytes, base64url.</summary>
-    public static string NewManagementToken() =>
-        ManagementTokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewManagementToken() => SecretTokens.New(ManagementTokenPrefix);
 
     public const string ManagementTokenPrefix = "fpsub_";
 
-    public static string HashToken(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    public static string HashToken(string token) => SecretTokens.Hash(token);
 }
 
 public enum SubscriptionStatus

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Data;
 using ForumPlatform.Statistics.Indicators;
@@ -124,8 +123,8 @@ public static class ObservationsApi
     }
 
     private static EntityTagHeaderValue ObservationsETag(Indicator definition, QueryString query) =>
-        ConditionalGet.ETagOf(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $"{definition.UpdatedAt.UtcTicks}|{definition.ObservationsUpdatedAt?.UtcTicks}|{definition.ObservationCount}|{query}")));
+        ConditionalGet.ETagOf(string.Create(CultureInfo.InvariantCulture,
+            $"{definition.UpdatedAt.UtcTicks}|{definition.ObservationsUpdatedAt?.UtcTicks}|{definition.ObservationCount}|{query}"));
 
     private static async Task<Results<Ok<ObservationHistoryResponse>, ValidationProblem, ProblemHttpResult>> History(
         StatisticsDbContext db, CancellationToken cancellationToken,
