@@ -14,5 +14,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi("/api/notifications/openapi/{documentName}.json");
 app.MapSubscriptionsApi();
 app.MapStreamApi();
+app.MapEventCatalogApi();
 
 app.Run();

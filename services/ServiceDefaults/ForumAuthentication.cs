@@ -103,6 +103,17 @@ public static class ForumAuthentication
         },
     };
 
+    /// <summary>
+    /// The <c>sub</c> of a person's token: null for no token or a machine client's token (client credentials, whose
+    /// <c>sub</c> is its own <c>client_id</c>, as the website's own token is).
+    /// </summary>
+    public static string? PersonSubject(System.Security.Claims.ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true }
+        && user.FindFirst("sub")?.Value is { Length: > 0 and <= 200 } subject
+        && user.FindFirst("client_id")?.Value != subject
+            ? subject
+            : null;
+
     /// <summary>The token of an <c>Authorization: Bearer …</c> header, read the way the JWT bearer handler reads it.</summary>
     public static string? BearerToken(HttpRequest request)
     {

@@ -101,6 +101,8 @@ public sealed class AuthorizationMatrixTests(ForumPlatformFixture platform)
         new("agenda", HttpMethod.Get, "/api/agenda/me/calendar", Policy.SignedIn, null, AllowedMayNotFind: true),
         new("agenda", HttpMethod.Post, "/api/agenda/me/calendar", Policy.SignedIn, null),
         new("agenda", HttpMethod.Delete, "/api/agenda/me/calendar", Policy.SignedIn, null),
+        new("notifications", HttpMethod.Get, "/api/notifications/me/subscriptions", Policy.SignedIn, null),
+        new("notifications", HttpMethod.Get, "/api/notifications/deliveries", Policy.Admin, null),
         new("statistics", HttpMethod.Put, "/api/stats/indicators/test.matrix", Policy.Analyst),
         new("statistics", HttpMethod.Post, "/api/stats/imports", Policy.Analyst, "[]"),
         new("statistics", HttpMethod.Post, "/api/stats/platform/rebuild", Policy.Admin, null),

@@ -34,8 +34,9 @@ public sealed class SubscriptionApiTests(NotificationsServiceFixture service)
         forged.DefaultRequestHeaders.Authorization = new("Bearer", "fpsub_not-a-real-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync($"/api/notifications/subscriptions/{mine.Id}")).StatusCode);
 
-        // Only admins list every subscription; an editor's platform token manages none.
-        Assert.Equal(HttpStatusCode.Forbidden, (await owner.GetAsync("/api/notifications/subscriptions")).StatusCode);
+        // Only admins list every subscription, with a platform token: a management token is no credential there.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await owner.GetAsync("/api/notifications/subscriptions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.ClientFor(ForumRoles.Editor).GetAsync("/api/notifications/subscriptions")).StatusCode);
         using var admin = service.ClientFor(ForumRoles.Admin);
         var all = await admin.GetFromJsonAsync<JsonElement>("/api/notifications/subscriptions");
         Assert.Contains(all.EnumerateArray(), s => s.GetProperty("id").GetGuid() == theirs.Id);

@@ -99,12 +99,18 @@ public sealed class TestAuthority : IAsyncDisposable
         DateTime? issuedAt = null,
         string issuer = PublicIssuer,
         string audience = Audience,
-        SecurityKey? key = null)
+        SecurityKey? key = null,
+        string? clientId = null)
     {
         var now = issuedAt ?? DateTime.UtcNow;
         // A name unlike the subject, as a person's is, so a test can tell which of the two a service kept.
         var claims = new List<Claim> { new("sub", subject), new("name", NameOf(subject)) };
         claims.AddRange(roles.Select(role => new Claim("role", role)));
+        if (clientId is not null)
+        {
+            // What a provider adds to every access token; a machine client's own tokens have it equal to their sub.
+            claims.Add(new Claim("client_id", clientId));
+        }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,

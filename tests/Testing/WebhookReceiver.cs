@@ -13,7 +13,8 @@ using StandardWebhooks.Diagnostics;
 namespace ForumPlatform.Testing;
 
 /// <summary>How the receiver answers one request on a path.</summary>
-public sealed record WebhookAnswer(int Status, TimeSpan Delay = default, string? RetryAfter = null);
+/// <param name="Body">Text the answer carries, as an endpoint explaining a refusal would.</param>
+public sealed record WebhookAnswer(int Status, TimeSpan Delay = default, string? RetryAfter = null, string? Body = null);
 
 /// <summary>One request the receiver got, with what a subscriber would check.</summary>
 public sealed record ReceivedWebhook(string Path, IHeaderDictionary Headers, string ContentType, string Body, DateTimeOffset ReceivedAt)
@@ -119,6 +120,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         if (answer.RetryAfter is not null)
         {
             context.Response.Headers.RetryAfter = answer.RetryAfter;
+        }
+
+        if (answer.Body is not null)
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(answer.Body);
         }
     }
 

@@ -57,10 +57,8 @@ public static class StreamApi
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-            var found = context.User.CanManage(subscriptionId)
-                ? await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken)
-                : null;
-            if (found is null)
+            var found = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
+            if (found is null || !context.User.CanManage(found))
             {
                 return TypedResults.NotFound();
             }

@@ -29,6 +29,7 @@ public sealed record RotatedSecretResponse(string Secret, DateTimeOffset Previou
 
 public sealed record DeliveryResponse(
     Guid Id,
+    Guid SubscriptionId,
     Guid EventId,
     string EventType,
     string Status,
@@ -41,7 +42,9 @@ public sealed record DeliveryResponse(
     string? TraceId,
     IReadOnlyList<AttemptResponse> AttemptLog);
 
-public sealed record AttemptResponse(int Number, DateTimeOffset StartedAt, double DurationMilliseconds, int? StatusCode, string? Error);
+/// <summary>One attempt: when, how long until the answer, its status (or the error that prevented one) and the start of the answer.</summary>
+public sealed record AttemptResponse(
+    int Number, DateTimeOffset StartedAt, double DurationMilliseconds, int? StatusCode, string? Error, string? ResponseExcerpt);
 
 public sealed record RedeliveryResponse(int Redelivered);
 

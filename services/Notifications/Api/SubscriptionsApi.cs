@@ -23,8 +23,13 @@ public static class SubscriptionsApi
         var api = app.MapGroup("/api/notifications/subscriptions").WithTags("Subscriptions");
         api.MapPost("/", Create).AllowAnonymous().WithName("CreateSubscription")
             .WithSummary("Subscribes to event types. The answer shows the signing secret and the management token, once.");
-        api.MapGet("/", List).RequireAuthorization(ForumPolicies.Admin).WithName("ListSubscriptions")
+        api.MapGet("/", List).RequireAuthorization(ManagementToken.PlatformAdmin).WithName("ListSubscriptions")
             .WithSummary("Every subscription (admin).");
+        app.MapGet("/api/notifications/me/subscriptions", Mine).WithTags("Subscriptions").RequireAuthorization(ManagementToken.PlatformSignedIn)
+            .WithName("ListMySubscriptions").WithSummary("The subscriptions the signed-in person created, oldest first.");
+        app.MapGet("/api/notifications/deliveries", ListEveryDelivery).WithTags("Subscriptions").RequireAuthorization(ManagementToken.PlatformAdmin)
+            .WithName("ListDeliveriesOfEverySubscription")
+            .WithSummary("Deliveries of every subscription, newest first (status=failed for the ones that gave up), each with its subscription (admin).");
 
         var one = api.MapGroup("/{id:guid}").RequireAuthorization();
         one.MapGet("/", Get).WithName("GetSubscription").WithSummary("One subscription.");
@@ -48,7 +53,7 @@ public static class SubscriptionsApi
     }
 
     private static async Task<Results<Created<CreatedSubscriptionResponse>, ValidationProblem>> Create(
-        SubscriptionRequest request, NotificationsDbContext db, WebhookTargetGuard guard, TimeProvider clock,
+        SubscriptionRequest request, ClaimsPrincipal user, NotificationsDbContext db, WebhookTargetGuard guard, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -71,6 +76,9 @@ public static class SubscriptionsApi
             Filter = request.NormalizedFilter,
             Secret = Subscription.NewSecret(),
             ManagementTokenHash = Subscription.HashToken(token),
+            // Made by a person signed in: theirs to manage with that sign-in too (the website's portal); never a
+            // machine client's, such as the website's own token on its anonymous subscribe page.
+            OwnerSubject = ManagementToken.Person(user),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -84,6 +92,15 @@ public static class SubscriptionsApi
     private static async Task<Ok<List<SubscriptionResponse>>> List(NotificationsDbContext db, CancellationToken cancellationToken)
     {
         var subscriptions = await db.Subscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(subscriptions.Select(SubscriptionResponse.From).ToList());
+    }
+
+    private static async Task<Ok<List<SubscriptionResponse>>> Mine(ClaimsPrincipal user, NotificationsDbContext db, CancellationToken cancellationToken)
+    {
+        var subject = ManagementToken.Person(user);
+        var subscriptions = subject is null
+            ? []
+            : await db.Subscriptions.AsNoTracking().Where(s => s.OwnerSubject == subject).OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(subscriptions.Select(SubscriptionResponse.From).ToList());
     }
 
@@ -229,7 +246,7 @@ public static class SubscriptionsApi
             ReceivedAt = now,
             TraceId = System.Diagnostics.Activity.Current?.TraceId.ToHexString(),
             TraceParent = System.Diagnostics.Activity.Current?.Id,
-            Data = JsonSerializer.Serialize(new { subscriptionId = id, message = "A test event you asked for." }),
+            Data = JsonSerializer.Serialize(new Catalog.PingData(id, "A test event you asked for."), Catalog.EventCatalog.DataJson),
             Facts = new NotificationFacts(EventTypes.Ping),
             // Meant for one subscriber: never on the exchange or the stream.
             ExchangePublishedAt = now,
@@ -261,26 +278,39 @@ public static class SubscriptionsApi
             return TypedResults.NotFound();
         }
 
-        DeliveryStatus? wanted = null;
+        return await DeliveriesAsync(db, db.Deliveries.Where(delivery => delivery.SubscriptionId == id), status, limit, cancellationToken) switch
+        {
+            { Problem: { } problem } => problem,
+            var found => TypedResults.Ok(found.Deliveries),
+        };
+    }
+
+    private static async Task<Results<Ok<List<DeliveryResponse>>, ValidationProblem>> ListEveryDelivery(
+        NotificationsDbContext db, CancellationToken cancellationToken, string? status = null, int limit = 50) =>
+        await DeliveriesAsync(db, db.Deliveries, status, limit, cancellationToken) switch
+        {
+            { Problem: { } problem } => problem,
+            var found => TypedResults.Ok(found.Deliveries),
+        };
+
+    /// <summary>Deliveries among <paramref name="scope"/>, newest first, in one status if asked, each with every attempt.</summary>
+    private static async Task<(List<DeliveryResponse> Deliveries, ValidationProblem? Problem)> DeliveriesAsync(
+        NotificationsDbContext db, IQueryable<Delivery> scope, string? status, int limit, CancellationToken cancellationToken)
+    {
+        var query = scope.AsNoTracking();
         if (status is not null)
         {
-            if (!EnumNames.TryParse<DeliveryStatus>(status, out var parsed))
+            if (!EnumNames.TryParse<DeliveryStatus>(status, out var wanted))
             {
-                return FieldErrors.Problem("status", "Expected pending, delivered or failed.");
+                return ([], FieldErrors.Problem("status", "Expected pending, delivered or failed."));
             }
 
-            wanted = parsed;
+            query = query.Where(delivery => delivery.Status == wanted);
         }
 
         if (limit is < 1 or > 200)
         {
-            return FieldErrors.Problem("limit", "Between 1 and 200.");
-        }
-
-        var query = db.Deliveries.AsNoTracking().Where(delivery => delivery.SubscriptionId == id);
-        if (wanted is { } only)
-        {
-            query = query.Where(delivery => delivery.Status == only);
+            return ([], FieldErrors.Problem("limit", "Between 1 and 200."));
         }
 
         var deliveries = await query
@@ -291,13 +321,14 @@ public static class SubscriptionsApi
         var ids = deliveries.Select(row => row.delivery.Id).ToList();
         var attempts = (await db.DeliveryAttempts.AsNoTracking().Where(attempt => ids.Contains(attempt.DeliveryId)).ToListAsync(cancellationToken))
             .ToLookup(attempt => attempt.DeliveryId);
-        return TypedResults.Ok(deliveries.Select(row => new DeliveryResponse(
-            row.delivery.Id, row.delivery.EventId, row.delivery.EventType, row.delivery.Status.ToString().ToLowerInvariant(),
+        return ([.. deliveries.Select(row => new DeliveryResponse(
+            row.delivery.Id, row.delivery.SubscriptionId, row.delivery.EventId, row.delivery.EventType, row.delivery.Status.ToString().ToLowerInvariant(),
             row.delivery.TotalAttempts, row.delivery.CreatedAt, row.delivery.NextAttemptAt, row.delivery.CompletedAt,
             row.delivery.LastStatusCode, row.delivery.LastError, row.TraceId,
             attempts[row.delivery.Id].OrderBy(attempt => attempt.Number)
-                .Select(attempt => new AttemptResponse(attempt.Number, attempt.StartedAt, attempt.DurationMilliseconds, attempt.StatusCode, attempt.Error))
-                .ToList())).ToList());
+                .Select(attempt => new AttemptResponse(
+                    attempt.Number, attempt.StartedAt, attempt.DurationMilliseconds, attempt.StatusCode, attempt.Error, attempt.ResponseExcerpt))
+                .ToList()))], null);
     }
 
     private static async Task<Results<Accepted<RedeliveryResponse>, NotFound, ProblemHttpResult>> RedeliverOne(
@@ -363,5 +394,7 @@ public static class SubscriptionsApi
     /// no second status event, a second delete finds nothing (404), a ping after a delete is a 404.
     /// </summary>
     private static async Task<Subscription?> FindAsync(Guid id, ClaimsPrincipal user, NotificationsDbContext db, CancellationToken cancellationToken) =>
-        user.CanManage(id) ? await db.Subscriptions.FirstOrDefaultAsync(subscription => subscription.Id == id, cancellationToken) : null;
+        await db.Subscriptions.FirstOrDefaultAsync(subscription => subscription.Id == id, cancellationToken) is { } found && user.CanManage(found)
+            ? found
+            : null;
 }

@@ -19,6 +19,9 @@ public sealed class DeliveryAttempt
     public int? StatusCode { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>The start of the subscriber's answer (at most 500 characters).</summary>
+    public string? ResponseExcerpt { get; init; }
 }
 
 internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<DeliveryAttempt>
@@ -28,5 +31,6 @@ internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<De
         builder.HasKey(attempt => attempt.Id);
         builder.HasIndex(attempt => attempt.DeliveryId);
         builder.Property(attempt => attempt.Error).HasMaxLength(500);
+        builder.Property(attempt => attempt.ResponseExcerpt).HasMaxLength(500);
     }
 }

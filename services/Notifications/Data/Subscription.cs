@@ -42,6 +42,12 @@ public sealed class Subscription
     /// <summary>SHA-256 of the management token, hex.</summary>
     public required string ManagementTokenHash { get; set; }
 
+    /// <summary>
+    /// The <c>sub</c> of the platform token it was created with (a signed-in person), who manages it with that sign-in
+    /// as well as with the management token; null for a subscription made without one.
+    /// </summary>
+    public string? OwnerSubject { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -141,6 +147,8 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Property(subscription => subscription.PreviousSecret).HasMaxLength(100);
         builder.Property(subscription => subscription.ManagementTokenHash).HasMaxLength(64);
         builder.HasIndex(subscription => subscription.ManagementTokenHash).IsUnique();
+        builder.Property(subscription => subscription.OwnerSubject).HasMaxLength(200);
+        builder.HasIndex(subscription => subscription.OwnerSubject);
         builder.Ignore(subscription => subscription.Channel);
     }
 }

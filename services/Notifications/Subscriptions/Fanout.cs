@@ -19,8 +19,6 @@ namespace ForumPlatform.Notifications.Subscriptions;
 public sealed class Fanout(
     NotificationsDbContext db, TimeProvider clock, DeliverySignal deliveries, NotificationStream stream, ExchangeSignal exchange)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task RecordAsync<TEvent>(
         TEvent domainEvent, string source, string subject, NotificationFacts facts, CancellationToken cancellationToken)
         where TEvent : class, IForumEvent
@@ -35,7 +33,7 @@ public sealed class Fanout(
             ReceivedAt = clock.GetUtcNow(),
             TraceId = Activity.Current?.TraceId.ToHexString(),
             TraceParent = Activity.Current?.Id,
-            Data = JsonSerializer.Serialize(domainEvent, Json),
+            Data = JsonSerializer.Serialize(domainEvent, Catalog.EventCatalog.DataJson),
             Facts = facts,
         };
         db.ReceivedEvents.Add(received);

@@ -35,12 +35,30 @@ public static class ManagementToken
                         ? Scheme
                         : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, displayName: "Subscription management token", _ => { });
+
+        // Routes that are not about one subscription take platform tokens only: there, a management token is no
+        // credential at all (401), as on every other service.
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(PlatformAdmin, policy => policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireRole(ForumRoles.Admin))
+            .AddPolicy(PlatformSignedIn, policy => policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireClaim("sub"));
         return builder;
     }
 
-    /// <summary>Whether <paramref name="user"/> may manage the subscription: its own token, or an admin.</summary>
-    public static bool CanManage(this ClaimsPrincipal user, Guid subscriptionId) =>
-        user.IsInRole(ForumRoles.Admin) || user.HasClaim(SubscriptionClaim, subscriptionId.ToString());
+    /// <summary>The <c>admin</c> role, from a platform token only.</summary>
+    public const string PlatformAdmin = "platform-admin";
+
+    /// <summary>Anyone with a platform token (a person, or a client), never a management token.</summary>
+    public const string PlatformSignedIn = "platform-signed-in";
+
+    /// <summary>Whether <paramref name="user"/> may manage the subscription: its own token, its owner signed in, or an admin.</summary>
+    public static bool CanManage(this ClaimsPrincipal user, Subscription subscription) =>
+        user.IsInRole(ForumRoles.Admin)
+        || user.HasClaim(SubscriptionClaim, subscription.Id.ToString())
+        || (subscription.OwnerSubject is { } owner && Person(user) == owner);
+
+    /// <summary>The person signed in with a platform token; null for a management token, a machine client or nobody.</summary>
+    public static string? Person(ClaimsPrincipal user) =>
+        user.HasClaim(claim => claim.Type == SubscriptionClaim) ? null : ForumAuthentication.PersonSubject(user);
 
     private sealed class Handler(
         IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, NotificationsDbContext db)

@@ -307,6 +307,7 @@ public sealed partial class DeliveryDispatcher(
                 DurationMilliseconds = result.Duration.TotalMilliseconds,
                 StatusCode = result.StatusCode,
                 Error = result.Error,
+                ResponseExcerpt = result.Excerpt,
             });
 
             switch (retryPolicy.Judge(result, delivery.Attempts, delivery.CreatedAt))

@@ -7,8 +7,12 @@ using StandardWebhooks;
 
 namespace ForumPlatform.Notifications.Webhooks;
 
-/// <summary>What one attempt came to: a status code, or the error that prevented one.</summary>
-public sealed record AttemptResult(DateTimeOffset StartedAt, TimeSpan Duration, int? StatusCode, string? Error, TimeSpan? RetryAfter)
+/// <summary>
+/// What one attempt came to: a status code, or the error that prevented one; with the start of the subscriber's answer
+/// (<c>Excerpt</c>), for the delivery log: what their endpoint said when it refused.
+/// </summary>
+public sealed record AttemptResult(
+    DateTimeOffset StartedAt, TimeSpan Duration, int? StatusCode, string? Error, TimeSpan? RetryAfter, string? Excerpt = null)
 {
     public bool Succeeded => StatusCode is >= 200 and < 300;
 }
@@ -61,7 +65,9 @@ public sealed class WebhookSender : IDisposable
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token);
-            return new AttemptResult(startedAt, stopwatch.Elapsed, (int)response.StatusCode, null, RetryAfter(response, startedAt));
+            var answeredIn = stopwatch.Elapsed;
+            return new AttemptResult(startedAt, answeredIn, (int)response.StatusCode, null, RetryAfter(response, startedAt),
+                await ExcerptAsync(response, attemptTimeout.Token));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -84,6 +90,28 @@ public sealed class WebhookSender : IDisposable
         { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
         _ => null,
     };
+
+    /// <summary>
+    /// The first characters of the answer's body (at most <see cref="ExcerptLength"/>), read within the attempt's time;
+    /// null when there is none or it cannot be read. The rest is never read: an endpoint cannot make us download much.
+    /// </summary>
+    private static async Task<string?> ExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var buffer = new byte[ExcerptLength * 2];
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var read = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+            var text = Encoding.UTF8.GetString(buffer, 0, read).Trim();
+            return text.Length == 0 ? null : text.Length <= ExcerptLength ? text : text[..(ExcerptLength - 1)] + "…";
+        }
+        catch (Exception failure) when (failure is IOException or HttpRequestException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public const int ExcerptLength = 500;
 
     private static string Truncate(string text) => text.Length <= 500 ? text : text[..497] + "...";
 

@@ -157,6 +157,10 @@ namespace ForumPlatform.Notifications.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ResponseExcerpt")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -257,6 +261,10 @@ namespace ForumPlatform.Notifications.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousSecret")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -289,6 +297,8 @@ namespace ForumPlatform.Notifications.Data.Migrations
 
                     b.HasIndex("ManagementTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("OwnerSubject");
 
                     b.ToTable("Subscriptions");
                 });
