@@ -52,6 +52,7 @@ public static class WebsiteExtensions
         builder.Services.AddTransient<ReaderApi>();
         builder.Services.AddTransient<Workspace.NewsroomApi>();
         builder.Services.AddTransient<Workspace.OrganizerApi>();
+        builder.Services.AddTransient<Portal.SubscriberApi>();
 
         builder.Services.AddResponseCompression(compression =>
         {

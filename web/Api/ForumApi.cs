@@ -88,6 +88,10 @@ public sealed class ForumApi(HttpClient http, RevalidatingCache cache, ILogger<F
     /// <summary>How long the home page's headline figures may be served as the API last confirmed them.</summary>
     public static readonly TimeSpan HeadlineFreshness = TimeSpan.FromMinutes(1);
 
+    /// <summary>The notifications service's event catalog.</summary>
+    public Task<ApiResult<List<EventTypeEntry>>> EventTypesAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<EventTypeEntry>>("/api/notifications/event-types", cancellationToken);
+
     /// <summary>A query string of the parameters that have a value.</summary>
     private static string Query(params (string Name, string? Value)[] parameters)
     {

@@ -87,7 +87,8 @@ public sealed record PlatformFigures(
 
 public sealed record SubscriptionFilter(
     IReadOnlyList<string>? Tags = null, IReadOnlyList<string>? Themes = null, IReadOnlyList<string>? Forums = null,
-    IReadOnlyList<string>? Tracks = null, IReadOnlyList<string>? Languages = null);
+    IReadOnlyList<string>? Tracks = null, IReadOnlyList<string>? Languages = null, IReadOnlyList<Guid>? SessionIds = null,
+    IReadOnlyList<string>? IndicatorCodes = null);
 
 public sealed record SubscriptionRequest(string Name, string Contact, IReadOnlyList<string> EventTypes, string? WebhookUrl, SubscriptionFilter? Filter);
 
@@ -95,3 +96,6 @@ public sealed record CreatedSubscriptionSummary(Guid Id, string Name);
 
 /// <summary>A new subscription with its signing secret and management token, shown once.</summary>
 public sealed record CreatedSubscription(CreatedSubscriptionSummary Subscription, string? Secret, string ManagementToken);
+
+/// <summary>One CloudEvent type of the notifications service's catalog: its data's JSON Schema and an example.</summary>
+public sealed record EventTypeEntry(string Type, string Description, bool Subscribable, System.Text.Json.JsonElement DataSchema, System.Text.Json.JsonElement Example);
