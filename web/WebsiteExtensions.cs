@@ -53,6 +53,7 @@ public static class WebsiteExtensions
         builder.Services.AddTransient<Workspace.NewsroomApi>();
         builder.Services.AddTransient<Workspace.OrganizerApi>();
         builder.Services.AddTransient<Portal.SubscriberApi>();
+        builder.Services.AddTransient<Workspace.AdminNotificationsApi>();
 
         builder.Services.AddResponseCompression(compression =>
         {

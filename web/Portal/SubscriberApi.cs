@@ -58,5 +58,5 @@ public sealed record Redelivery(int Redelivered);
 public sealed record DeliveryAttemptEntry(int Number, DateTimeOffset StartedAt, double DurationMilliseconds, int? StatusCode, string? Error, string? ResponseExcerpt);
 
 public sealed record DeliveryLogEntry(
-    Guid Id, Guid EventId, string EventType, string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt,
+    Guid Id, Guid SubscriptionId, Guid EventId, string EventType, string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt,
     DateTimeOffset? CompletedAt, int? LastStatusCode, string? LastError, IReadOnlyList<DeliveryAttemptEntry> AttemptLog);

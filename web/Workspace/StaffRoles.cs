@@ -12,6 +12,8 @@ public static class StaffRoles
 
     public const string Organizers = ForumRoles.Organizer + "," + ForumRoles.Admin;
 
+    public const string Admins = ForumRoles.Admin;
+
     public const string Anyone = ForumRoles.Editor + "," + ForumRoles.Organizer + "," + ForumRoles.Analyst + "," + ForumRoles.Admin;
 
     public static bool IsEditor(System.Security.Claims.ClaimsPrincipal person) =>
