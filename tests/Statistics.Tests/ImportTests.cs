@@ -4,6 +4,7 @@ using System.Text.Json;
 using ForumPlatform.Contracts;
 using ForumPlatform.ServiceDefaults;
 using ForumPlatform.Statistics.Indicators;
+using ForumPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumPlatform.Statistics.Tests;
@@ -113,6 +114,44 @@ public sealed class ImportTests(StatisticsServiceFixture service)
         var bad = await StatisticsServiceFixture.Read(await service.UploadCsvAsync(Header + $"{code},CHN,KAZ,2024,x,,\n", dryRun: true));
         Assert.Equal(1, bad.GetProperty("badRows").GetInt32());
         Assert.Equal("value", bad.GetProperty("errors")[0].GetProperty("column").GetString());
+        Assert.Empty(bad.GetProperty("preview").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_dry_run_previews_each_changed_series_whole_as_the_import_would_leave_it()
+    {
+        var code = await service.DefineIndicatorAsync();
+        await StatisticsServiceFixture.Read(await service.UploadCsvAsync(
+            Header + $"{code},CHN,KAZ,2022,1,,\n{code},CHN,KAZ,2023,2,,\n{code},CHN,KAZ,2024,3,,\n{code},CHN,TJK,2024,9,,\n"));
+
+        var report = await StatisticsServiceFixture.Read(await service.UploadCsvAsync(
+            Header + $"{code},CHN,KAZ,2023,2,,\n{code},CHN,KAZ,2024,3.5,provisional,\n{code},CHN,KAZ,2025,4,forecast,\n" +
+                     $"{code},CHN,UZB,2024,7,,\n{code},CHN,TJK,2024,9,,\n", dryRun: true));
+
+        Assert.Equal(2, report.GetProperty("seriesChanged").GetInt32()); // CHN→TJK is uploaded as stored
+        var previews = report.GetProperty("preview").EnumerateArray().ToList();
+        Assert.Equal([("KAZ", 2), ("UZB", 1)], previews.Select(p => (p.GetProperty("partner").GetString(), p.GetProperty("changes").GetInt32())));
+        var kazakhstan = previews[0].GetProperty("points").EnumerateArray()
+            .Select(p => (p.GetProperty("period").GetString(), p.GetProperty("value").GetDecimal(), p.GetProperty("change").GetString(),
+                p.GetProperty("before").ValueKind == JsonValueKind.Null ? (decimal?)null : p.GetProperty("before").GetDecimal()))
+            .ToList();
+        Assert.Equal(
+            [("2022", 1m, "kept", 1m), ("2023", 2m, "unchanged", 2m), ("2024", 3.5m, "changed", 3m), ("2025", 4m, "new", null)],
+            kazakhstan);
+        Assert.Equal("forecast", previews[0].GetProperty("points")[3].GetProperty("status").GetString());
+        Assert.Equal(3m, (await ObservationsAsync(code, "&partner=KAZ&from=2024&to=2024")).GetProperty("observations")[0].GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task The_import_history_names_who_imported()
+    {
+        var code = await service.DefineIndicatorAsync();
+        var stored = await StatisticsServiceFixture.Read(await service.UploadCsvAsync(Header + $"{code},CHN,KAZ,2024,1,,\n"));
+
+        var history = await StatisticsServiceFixture.Read(await service.Analyst().GetAsync("/api/stats/imports?limit=500"));
+
+        var import = Assert.Single(history.EnumerateArray(), i => i.GetProperty("id").GetGuid() == stored.GetProperty("importId").GetGuid());
+        Assert.Equal((TestAuthority.NameOf("test-analyst"), 1), (import.GetProperty("importedByName").GetString(), import.GetProperty("inserted").GetInt32()));
     }
 
     [Fact]
@@ -314,10 +353,28 @@ public sealed class ImportTests(StatisticsServiceFixture service)
         }
 
         var refused = await Assert.ThrowsAsync<UnreadableUploadException>(() => service.WithServiceAsync<ObservationImporter, ImportReport>(
-            importer => importer.ImportAsync(UploadThatOutlivesADefinition(), "csv", dryRun: false, "test", CancellationToken.None)));
+            importer => importer.ImportAsync(UploadThatOutlivesADefinition(), "csv", dryRun: false, "test", "Test", CancellationToken.None)));
 
         Assert.Equal((code, "indicator"), (Assert.Single(refused.Problems).Value, Assert.Single(refused.Problems).Column));
         Assert.Equal(0, (await ObservationsAsync(code)).GetProperty("page").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_definition_sent_with_If_None_Match_star_only_creates_and_never_overwrites()
+    {
+        var code = $"test.create-only.{Guid.NewGuid():N}";
+        HttpRequestMessage Define(string name) => new(HttpMethod.Put, $"/api/stats/indicators/{code}")
+        {
+            Content = JsonContent.Create(new { name, unit = "USD", frequency = "annual", source = new { organization = "Customs" } }),
+            Headers = { IfNoneMatch = { System.Net.Http.Headers.EntityTagHeaderValue.Any } },
+        };
+
+        Assert.Equal(HttpStatusCode.Created, (await service.Analyst().SendAsync(Define("First"))).StatusCode);
+        var taken = await StatisticsServiceFixture.ReadProblem(await service.Analyst().SendAsync(Define("Second")), 412);
+
+        Assert.Contains(code, taken.GetProperty("detail").GetString());
+        var indicator = await StatisticsServiceFixture.Read(await service.Anonymous().GetAsync($"/api/stats/indicators/{code}"));
+        Assert.Equal("First", indicator.GetProperty("name").GetString());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public static class ImportsApi
         {
             var report = await importer.ImportAsync(
                 upload.Read(http.Request.Body, cancellationToken), upload.Name,
-                dryRun ?? false, http.User.FindFirst("sub")?.Value, cancellationToken);
+                dryRun ?? false, http.User.FindFirst("sub")?.Value, Truncated(http.User.FindFirst("name")?.Value, 200), cancellationToken);
             return report.Errors.Count == 0 || report.DryRun
                 ? TypedResults.Ok(report)
                 : Rejected($"{report.BadRows} of {report.Rows} rows are bad; nothing was stored.", report.Errors, report);
@@ -110,7 +110,7 @@ public static class ImportsApi
             .OrderByDescending(import => import.ImportedAt)
             .Take(Math.Clamp(limit ?? 50, 1, 500))
             .Select(import => new ImportResponse(
-                import.Id, import.ImportedAt, import.ImportedBy, import.Format, import.Rows, import.Inserted, import.Changed, import.Unchanged))
+                import.Id, import.ImportedAt, import.ImportedBy, import.ImportedByName, import.Format, import.Rows, import.Inserted, import.Changed, import.Unchanged))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(imports);
     }
@@ -133,6 +133,8 @@ public static class ImportsApi
             ["report"] = report,
         });
     }
+
+    private static string? Truncated(string? text, int length) => text is { Length: > 0 } ? text[..Math.Min(text.Length, length)] : null;
 
     private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.",

@@ -5,6 +5,7 @@ using ForumPlatform.Statistics.Data;
 using ForumPlatform.Statistics.Indicators;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace ForumPlatform.Statistics.Api;
 
@@ -20,7 +21,8 @@ public static partial class IndicatorsApi
             .WithSummary("One indicator's definition.")
             .Produces(StatusCodes.Status304NotModified);
         api.MapPut("/indicators/{code}", DefineIndicator).WithName("DefineIndicator")
-            .WithSummary("Defines an indicator or changes its definition (analyst). Its frequency is fixed once it has observations.")
+            .WithSummary("Defines an indicator or changes its definition (analyst). Its frequency is fixed once it has observations. " +
+                         "With If-None-Match: * it only defines a new one (412 when the code is taken).")
             .RequireAuthorization(ForumPolicies.Analyst);
         api.MapGet("/areas", ListAreas).WithName("ListAreas")
             .WithSummary("The reporter and partner codes: ISO 3166 alpha-3 countries and the regions WLD, CAS and CAREC with their members.");
@@ -40,7 +42,7 @@ public static partial class IndicatorsApi
     }
 
     private static async Task<Results<Ok<IndicatorResponse>, Created<IndicatorResponse>, ValidationProblem, ProblemHttpResult>> DefineIndicator(
-        string code, IndicatorRequest request, StatisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string code, IndicatorRequest request, HttpRequest http, StatisticsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (code.Length > IndicatorLimits.Code || !CodePattern().IsMatch(code))
@@ -58,6 +60,12 @@ public static partial class IndicatorsApi
         await using var write = await db.BeginWriteAsync(cancellationToken);
         var indicator = await db.Indicators.SingleOrDefaultAsync(existing => existing.Code == code, cancellationToken);
         var created = indicator is null;
+        if (!created && http.GetTypedHeaders().IfNoneMatch.Contains(EntityTagHeaderValue.Any))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The code is taken.",
+                detail: $"'{code}' is defined already; choose another code, or edit that indicator.");
+        }
+
         if (indicator is null)
         {
             indicator = new Indicator { Code = code, Name = "", Unit = "", SourceOrganization = "" };

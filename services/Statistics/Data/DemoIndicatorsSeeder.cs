@@ -77,7 +77,7 @@ internal sealed class DemoIndicatorsSeeder(IHostEnvironment environment, Observa
         }
 
         var numbered = rows.Select((uploaded, index) => uploaded with { Row = index + 1 });
-        await importer.ImportAsync(numbered.ToAsyncEnumerable(), "json", dryRun: false, "demo", cancellationToken);
+        await importer.ImportAsync(numbered.ToAsyncEnumerable(), "json", dryRun: false, "demo", "Demo data", cancellationToken);
     }
 
     private static Indicator Define(string code, string name, string unit, int scale, Frequency frequency, string description, DateTimeOffset now) => new()

@@ -13,6 +13,9 @@ public sealed class IndicatorImport
     /// <summary>Subject of the analyst's token.</summary>
     public string? ImportedBy { get; init; }
 
+    /// <summary>The analyst's name as their token gave it, so the history names people.</summary>
+    public string? ImportedByName { get; init; }
+
     /// <summary><c>csv</c> or <c>json</c>.</summary>
     public required string Format { get; init; }
 
@@ -32,6 +35,7 @@ internal sealed class IndicatorImportConfiguration : IEntityTypeConfiguration<In
         builder.HasKey(import => import.Id);
         builder.HasIndex(import => import.ImportedAt);
         builder.Property(import => import.ImportedBy).HasMaxLength(200);
+        builder.Property(import => import.ImportedByName).HasMaxLength(200);
         builder.Property(import => import.Format).HasMaxLength(10);
     }
 }
