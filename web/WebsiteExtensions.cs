@@ -54,6 +54,17 @@ public static class WebsiteExtensions
         builder.Services.AddTransient<Workspace.OrganizerApi>();
         builder.Services.AddTransient<Portal.SubscriberApi>();
         builder.Services.AddTransient<Workspace.AdminNotificationsApi>();
+        builder.Services.AddTransient<Workspace.AnalystApi>();
+        builder.Services.AddSingleton<Workspace.ImportUploads>();
+#pragma warning disable EXTEXP0001 // an evaluation API, and the documented way to leave the defaults' retries off one client
+        builder.Services.AddHttpClient(PersonalApi.UploadsClient, http =>
+            {
+                ToGateway(http, website);
+                http.Timeout = TimeSpan.FromMinutes(5); // a 25 MiB import is checked row by row before it is stored
+            })
+            .AddHttpMessageHandler<OnBehalfOfVisitor>()
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
         builder.Services.AddResponseCompression(compression =>
         {

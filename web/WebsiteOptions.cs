@@ -27,6 +27,12 @@ public sealed class WebsiteOptions
     public string TimeZone { get; set; } = "Asia/Urumqi";
 
     public HeadlineOptions Headline { get; set; } = new();
+
+    /// <summary>
+    /// Where analysts' CSV uploads wait between their check and their import (default: a folder in the temp
+    /// directory). Website replicas behind one address need a folder they share.
+    /// </summary>
+    public string? UploadsPath { get; set; }
 }
 
 /// <summary>The figures the home page leads with, and the chart beside them.</summary>

@@ -12,12 +12,17 @@ public static class StaffRoles
 
     public const string Organizers = ForumRoles.Organizer + "," + ForumRoles.Admin;
 
+    public const string Analysts = ForumRoles.Analyst + "," + ForumRoles.Admin;
+
     public const string Admins = ForumRoles.Admin;
 
     public const string Anyone = ForumRoles.Editor + "," + ForumRoles.Organizer + "," + ForumRoles.Analyst + "," + ForumRoles.Admin;
 
     public static bool IsEditor(System.Security.Claims.ClaimsPrincipal person) =>
         person.IsInRole(ForumRoles.Editor) || person.IsInRole(ForumRoles.Admin);
+
+    public static bool IsAnalyst(System.Security.Claims.ClaimsPrincipal person) =>
+        person.IsInRole(ForumRoles.Analyst) || person.IsInRole(ForumRoles.Admin);
 
     public static bool IsOrganizer(System.Security.Claims.ClaimsPrincipal person) =>
         person.IsInRole(ForumRoles.Organizer) || person.IsInRole(ForumRoles.Admin);

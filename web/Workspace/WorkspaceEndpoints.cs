@@ -1,19 +1,34 @@
 using ForumPlatform.Web.Api;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace ForumPlatform.Web.Workspace;
 
-/// <summary>What the workspace's script calls besides its pages: the editor's live preview.</summary>
+/// <summary>What the workspace has besides its pages: the editor's live preview, and analysts' uploads.</summary>
 public static class WorkspaceEndpoints
 {
     public const string PreviewPath = "/workspace/articles/preview";
+
+    public const string UploadPath = "/workspace/figures/uploads";
+
+    /// <summary>The form around the file: its anti-forgery token, part headers and boundaries.</summary>
+    private const long FormOverhead = 64 * 1024;
+
+    public static void MapWorkspace(this WebApplication app)
+    {
+        app.MapPreview();
+        app.MapPost(UploadPath, UploadAsync).DisableAntiforgery(); // validated in UploadAsync, before the file is read
+    }
 
     /// <summary>
     /// <c>POST /workspace/articles/preview</c> with <c>{ "body": "…" }</c> and the page's anti-forgery token in the
     /// <c>RequestVerificationToken</c> header: the body rendered by the articles service (with the editor's token), as
     /// <c>{ "html": "…" }</c>, or a problem naming why not. Answers are problems, never redirects, as a script reads them.
     /// </summary>
-    public static void MapWorkspace(this WebApplication app) =>
+    private static void MapPreview(this WebApplication app) =>
         app.MapPost(PreviewPath, async (PreviewBody request, HttpContext http, IAntiforgery antiforgery, NewsroomApi newsroom) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
@@ -42,4 +57,114 @@ public static class WorkspaceEndpoints
         }).DisableAntiforgery(); // validated above from the header, so a stale page gets a problem it can show
 
     public sealed record PreviewBody(string? Body);
+
+    /// <summary>
+    /// <c>POST /workspace/figures/uploads</c>, a plain form post (<c>multipart/form-data</c>: the anti-forgery token,
+    /// then <c>file</c>), so a 25 MiB file never passes through an interactive circuit or a buffer: it is copied to
+    /// <see cref="ImportUploads"/> as it streams in, then sent to the statistics service's dry run the same way. The
+    /// analyst is sent to the check's page, or back to <c>/workspace/figures</c> with <c>?upload=</c> saying why not.
+    /// </summary>
+    private static async Task<IResult> UploadAsync(HttpContext http, IAntiforgery antiforgery, ImportUploads uploads, AnalystApi analyst)
+    {
+        static IResult Back(string why) => Results.LocalRedirect($"/workspace/figures?upload={why}");
+
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = "/workspace/figures" });
+        }
+
+        if (!StaffRoles.IsAnalyst(http.User))
+        {
+            // A problem with a body: the status pages would re-execute a bare 403 as a POST of a page, which has no token.
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Uploads are for analysts.");
+        }
+
+        // Twice the limit is read at most: a file a little too large is read to its end and answered kindly (behind the
+        // gateway, an answer given while the browser is still sending is lost as a bad gateway); a larger one is cut off.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = 2 * ImportUploads.MaxBytes;
+        }
+
+        async Task<IResult> TooLargeAsync()
+        {
+            try
+            {
+                await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+            }
+            catch (BadHttpRequestException)
+            {
+                // Past twice the limit: the connection ends without the answer below.
+            }
+
+            return Back("too-large");
+        }
+
+        if (http.Request.ContentLength > ImportUploads.MaxBytes + FormOverhead)
+        {
+            return await TooLargeAsync();
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return Back("no-file");
+        }
+
+        var form = new MultipartReader(boundary, http.Request.Body);
+        // The token comes first in the form. Read from the form, anti-forgery would buffer the whole upload; handed
+        // over as its header, it is checked before a byte of the file is read.
+        if (await form.ReadNextSectionAsync(http.RequestAborted) is not { } first
+            || first.AsFormDataSection() is not { Name: "__RequestVerificationToken" } tokenField)
+        {
+            return Back("stale");
+        }
+
+        http.Request.Headers["RequestVerificationToken"] = await tokenField.GetValueAsync(http.RequestAborted);
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Back("stale");
+        }
+
+        if (await form.ReadNextSectionAsync(http.RequestAborted) is not { } next
+            || next.AsFileSection() is not { Name: "file", FileStream: { } file } fileField
+            || string.IsNullOrEmpty(fileField.FileName))
+        {
+            return Back("no-file");
+        }
+
+        var owner = http.User.FindFirst("sub")?.Value ?? "";
+        var upload = await uploads.SaveAsync(file, owner, fileField.FileName, http.RequestAborted);
+        if (upload is null)
+        {
+            return await TooLargeAsync();
+        }
+
+        ApiResult<ImportReport> check;
+        await using (var stored = uploads.Open(upload))
+        {
+            check = await analyst.DryRunAsync(stored, http.RequestAborted);
+        }
+
+        switch (check.Status)
+        {
+            case ApiStatus.Ok when check.Value is { } report:
+                await uploads.KeepAsync(upload with { Report = report }, http.RequestAborted);
+                break;
+            case ApiStatus.Invalid:
+                await uploads.KeepAsync(upload with { Refused = [.. check.FieldProblems.Select(p => p.Key.Length == 0 ? string.Join(" ", p.Value) : $"{p.Key}: {string.Join(" ", p.Value)}")] }, http.RequestAborted);
+                break;
+            case ApiStatus.SignInNeeded:
+                uploads.Delete(upload);
+                return Results.Challenge(new AuthenticationProperties { RedirectUri = "/workspace/figures" });
+            case ApiStatus.Forbidden:
+                uploads.Delete(upload);
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Uploads are for analysts.");
+            default:
+                uploads.Delete(upload);
+                return Back("unavailable");
+        }
+
+        return Results.LocalRedirect($"{UploadPath}/{upload.Id}");
+    }
 }
