@@ -55,6 +55,7 @@ public static class WebsiteExtensions
         builder.Services.AddTransient<Portal.SubscriberApi>();
         builder.Services.AddTransient<Workspace.AdminNotificationsApi>();
         builder.Services.AddTransient<Workspace.AnalystApi>();
+        builder.Services.AddTransient<Workspace.IdentityAdminApi>();
         builder.Services.AddSingleton<Workspace.ImportUploads>();
 #pragma warning disable EXTEXP0001 // an evaluation API, and the documented way to leave the defaults' retries off one client
         builder.Services.AddHttpClient(PersonalApi.UploadsClient, http =>

@@ -7,13 +7,13 @@ internal static class Reader
 {
     public const string Password = "a reader's long password";
 
-    /// <summary>A new reader's browser, signed in, on <paramref name="returnUrl"/>.</summary>
-    public static async Task<IPage> SignedInAsync(WebsiteFixture site, string returnUrl, int width = WebsiteFixture.DesktopWidth)
+    /// <summary>A new reader's browser, signed in, on <paramref name="returnUrl"/>; their account has <paramref name="email"/> when given.</summary>
+    public static async Task<IPage> SignedInAsync(WebsiteFixture site, string returnUrl, int width = WebsiteFixture.DesktopWidth, string? email = null)
     {
         var page = await site.NewPageAsync(width: width);
         await page.GotoAsync("/account/register");
         await page.FillAsync("input[name=Name]", "Aigerim Reader");
-        await page.FillAsync("input[name=Email]", $"reader-{Guid.NewGuid():N}@example.org");
+        await page.FillAsync("input[name=Email]", email ?? $"reader-{Guid.NewGuid():N}@example.org");
         await page.FillAsync("input[name='Form.Password']", Password);
         await page.FillAsync("input[name='Form.Confirmation']", Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
