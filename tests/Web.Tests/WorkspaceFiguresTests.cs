@@ -148,10 +148,14 @@ public sealed class WorkspaceFiguresTests(WebsiteFixture site)
         await Assertions.Expect(analyst.GetByRole(AriaRole.Alert)).ToContainTextAsync("nothing was uploaded");
     }
 
+    /// <summary>Chooses a file (what the browser's file dialog does) and sends it with the keyboard.</summary>
     private static async Task UploadAsync(IPage page, string csv, string label = "A CSV file of observations")
     {
-        await page.GetByLabel(label).SetInputFilesAsync(new FilePayload { Name = "observations.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        var file = page.GetByLabel(label);
+        await PageChecks.TabToAsync(page, file);
+        await file.SetInputFilesAsync(new FilePayload { Name = "observations.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await PageChecks.TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }));
+        await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/workspace/figures/uploads/*");
     }
 

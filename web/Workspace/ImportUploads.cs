@@ -38,8 +38,9 @@ public sealed class ImportUploads(IOptions<WebsiteOptions> options, TimeProvider
         DeleteForgotten();
         var id = Guid.NewGuid();
         long bytes = 0;
-        await using (var target = new FileStream(FilePath(id), FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        try
         {
+            await using var target = new FileStream(FilePath(id), FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
             var buffer = new byte[81920];
             int read;
             while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
@@ -52,6 +53,11 @@ public sealed class ImportUploads(IOptions<WebsiteOptions> options, TimeProvider
 
                 await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
+        }
+        catch
+        {
+            File.Delete(FilePath(id)); // the browser went away mid-upload: nothing half-written is kept
+            throw;
         }
 
         if (bytes > MaxBytes)
