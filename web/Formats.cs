@@ -17,6 +17,9 @@ public static class Formats
 
     public static string Day(DateTimeOffset at, TimeZoneInfo zone) => Day(ForumDay(at, zone));
 
+    /// <summary>A day and a time of day in <paramref name="zone"/>, for logs and histories: Tuesday, 2 December 2025 09:30.</summary>
+    public static string Moment(DateTimeOffset at, TimeZoneInfo zone) => $"{Day(at, zone)} {Time(at, zone)}";
+
     /// <summary>The calendar day an instant falls on in <paramref name="zone"/>.</summary>
     public static DateOnly ForumDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 

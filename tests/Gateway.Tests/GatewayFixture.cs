@@ -58,6 +58,13 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting($"ReverseProxy:Clusters:{service}:HttpRequest:ActivityTimeout", "00:00:01");
         }
 
+        // Uploads go to the same services through clusters that wait longer.
+        foreach (var (cluster, service) in new[] { ("statistics-uploads", "statistics"), ("web-uploads", "web") })
+        {
+            builder.UseSetting($"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address", Stubs[service].BaseUrl);
+            builder.UseSetting($"ReverseProxy:Clusters:{cluster}:HttpRequest:ActivityTimeout", "00:00:05");
+        }
+
         var window = Window.ToString("c", CultureInfo.InvariantCulture);
         builder.UseSetting("Gateway:RateLimits:Anonymous:PermitLimit", AnonymousLimit.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Gateway:RateLimits:Anonymous:Window", window);

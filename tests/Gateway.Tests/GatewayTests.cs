@@ -226,6 +226,19 @@ public sealed class GatewayTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task Uploads_are_waited_for_longer_than_other_answers_of_the_same_service()
+    {
+        using var client = gateway.ClientFor();
+
+        var page = await client.PostAsync("/workspace/slow", new StringContent("a form"));
+        var upload = await client.PostAsync("/workspace/figures/uploads/slow", new StringContent("a file"));
+
+        await Problem(page, HttpStatusCode.GatewayTimeout);
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Contains("/workspace/figures/uploads/slow", gateway.Stubs["web"].Paths);
+    }
+
+    [Fact]
     public async Task Unknown_routes_get_404_problem_details_with_a_restrictive_policy_and_no_server_banner()
     {
         using var client = gateway.ClientFor();

@@ -8,11 +8,14 @@ namespace ForumPlatform.Gateway.Tests;
 
 /// <summary>
 /// A real HTTP server on a free loopback port standing for one service behind the gateway. It answers every path
-/// with 200, its name and an ETag (304 when <c>If-None-Match</c> names it); <c>/hang</c> paths never answer.
+/// with 200, its name and an ETag (304 when <c>If-None-Match</c> names it); <c>/hang</c> paths never answer, <c>/slow</c> ones after <see cref="SlowAnswer"/>.
 /// </summary>
 public sealed class StubService : IAsyncDisposable
 {
     public const string ETag = "\"stub-v1\"";
+
+    /// <summary>How long <c>/slow</c> paths take: past the fixture's activity timeout of services, within that of uploads.</summary>
+    public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(2);
     private readonly WebApplication app;
     private readonly ConcurrentQueue<string> paths = new();
 
@@ -50,6 +53,11 @@ public sealed class StubService : IAsyncDisposable
         {
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             return;
+        }
+
+        if (context.Request.Path.Value?.EndsWith("/slow", StringComparison.Ordinal) == true)
+        {
+            await Task.Delay(SlowAnswer, context.RequestAborted);
         }
 
         context.Response.Headers.ETag = ETag;

@@ -118,6 +118,19 @@ public sealed class ImportTests(StatisticsServiceFixture service)
     }
 
     [Fact]
+    public async Task A_file_of_bad_rows_lists_the_first_thousand_problems_and_counts_them_all()
+    {
+        var code = await service.DefineIndicatorAsync();
+        var csv = Header + string.Concat(Enumerable.Range(0, 1005).Select(_ => $"{code},CHN,KAZ,2024,\"1,5\",,\n"));
+
+        var report = await StatisticsServiceFixture.Read(await service.UploadCsvAsync(csv, dryRun: true));
+
+        Assert.Equal((1005, 1005, ObservationImporter.ListedProblems), (report.GetProperty("badRows").GetInt32(),
+            report.GetProperty("problemsFound").GetInt32(), report.GetProperty("errors").GetArrayLength()));
+        Assert.Equal(1001, report.GetProperty("errors")[999].GetProperty("line").GetInt32());
+    }
+
+    [Fact]
     public async Task A_dry_run_previews_each_changed_series_whole_as_the_import_would_leave_it()
     {
         var code = await service.DefineIndicatorAsync();

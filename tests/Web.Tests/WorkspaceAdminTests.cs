@@ -91,6 +91,11 @@ public sealed class WorkspaceAdminTests(WebsiteFixture site)
         await Assertions.Expect(reader.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         Assert.Contains("/account/", new Uri(reader.Url).AbsolutePath, StringComparison.Ordinal);
 
+        await admin.GotoAsync($"/workspace/audit?subject={Uri.EscapeDataString(email)}&kind=role-granted");
+        await Assertions.Expect(admin.Locator("table.audit tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.Locator("table.audit tbody tr")).ToContainTextAsync("Development admin");
+        await admin.GotoAsync(personPath);
+
         // A reset link is shown once, on the answer to the button only.
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create a reset link" }).ClickAsync();
         await Assertions.Expect(admin.GetByLabel("Reset link")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/account/reset-password"));

@@ -137,10 +137,12 @@ public sealed class WorkspaceFiguresTests(WebsiteFixture site)
         });
         Assert.Equal((302, "/workspace/figures?upload=too-large"), (tooLarge.Status, tooLarge.Headers["location"]));
 
-        // Without the page's anti-forgery token nothing is read, let alone stored.
+        // Without the page's own anti-forgery token nothing is read, let alone stored.
         var forged = await analyst.APIRequest.PostAsync("/workspace/figures/uploads", new()
         {
-            Multipart = analyst.APIRequest.CreateFormData().Append("file", new FilePayload { Name = "a.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Header) }),
+            Multipart = analyst.APIRequest.CreateFormData()
+                .Append("__RequestVerificationToken", "CfDJ8-a-token-of-another-page")
+                .Append("file", new FilePayload { Name = "a.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Header) }),
             MaxRedirects = 0,
         });
         Assert.Equal((302, "/workspace/figures?upload=stale"), (forged.Status, forged.Headers["location"]));

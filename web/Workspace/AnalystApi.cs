@@ -43,7 +43,7 @@ public sealed record SeriesPreview(string Indicator, string Reporter, string Par
 
 public sealed record ImportReport(
     bool DryRun, bool Stored, Guid? ImportId, int Rows, int Inserted, int Changed, int Unchanged, int BadRows,
-    IReadOnlyList<ImportProblem> Errors, int SeriesChanged, IReadOnlyList<SeriesPreview> Preview);
+    IReadOnlyList<ImportProblem> Errors, int SeriesChanged, IReadOnlyList<SeriesPreview> Preview, int ProblemsFound);
 
 public sealed record ImportRecord(
     Guid Id, DateTimeOffset ImportedAt, string? ImportedBy, string? ImportedByName, string Format, int Rows, int Inserted, int Changed, int Unchanged);

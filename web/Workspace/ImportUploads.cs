@@ -32,6 +32,10 @@ public sealed class ImportUploads(IOptions<WebsiteOptions> options, TimeProvider
 
     private string RecordPath(Guid id) => Path.Combine(Folder, $"{id:N}.json");
 
+    private const string ClaimedExtension = ".importing";
+
+    private string ClaimPath(Guid id) => Path.Combine(Folder, $"{id:N}{ClaimedExtension}");
+
     /// <summary>Copies <paramref name="file"/> as it streams in; null when it is longer than <see cref="MaxBytes"/> (then nothing is kept).</summary>
     public async Task<Upload?> SaveAsync(Stream file, string owner, string fileName, CancellationToken cancellationToken)
     {
@@ -93,18 +97,41 @@ public sealed class ImportUploads(IOptions<WebsiteOptions> options, TimeProvider
     public Task KeepAsync(Upload upload, CancellationToken cancellationToken) =>
         File.WriteAllTextAsync(RecordPath(upload.Id), JsonSerializer.Serialize(upload, Json), cancellationToken);
 
+    /// <summary>
+    /// Takes the upload for an import, so a second click on "Import" finds it gone rather than importing it again;
+    /// false when another request took it first.
+    /// </summary>
+    public bool TryClaim(Upload upload)
+    {
+        try
+        {
+            File.Move(RecordPath(upload.Id), ClaimPath(upload.Id));
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Gives a claimed upload back (its import failed), to be imported again.</summary>
+    public void Release(Upload upload) => File.Move(ClaimPath(upload.Id), RecordPath(upload.Id), overwrite: true);
+
     public void Delete(Upload upload)
     {
         File.Delete(FilePath(upload.Id));
         File.Delete(RecordPath(upload.Id));
+        File.Delete(ClaimPath(upload.Id));
     }
 
+    /// <summary>Deletes uploads older than <see cref="KeptFor"/>; only files this class names, whatever else the folder holds.</summary>
     private void DeleteForgotten()
     {
         var before = clock.GetUtcNow() - KeptFor;
         foreach (var file in new DirectoryInfo(Folder).EnumerateFiles())
         {
-            if (file.LastWriteTimeUtc < before.UtcDateTime)
+            if (file.LastWriteTimeUtc < before.UtcDateTime && Guid.TryParseExact(Path.GetFileName(file.Name).Split('.')[0], "N", out _)
+                && file.Extension is ".csv" or ".json" or ClaimedExtension)
             {
                 try
                 {

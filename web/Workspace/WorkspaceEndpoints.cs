@@ -17,6 +17,12 @@ public static class WorkspaceEndpoints
     /// <summary>The form around the file: its anti-forgery token, part headers and boundaries.</summary>
     private const long FormOverhead = 64 * 1024;
 
+    /// <summary>RFC 2046's longest multipart boundary.</summary>
+    private const int MaxBoundaryLength = 70;
+
+    /// <summary>An anti-forgery token is a few hundred characters; a longer field is not one.</summary>
+    private const int MaxTokenLength = 4096;
+
     public static void MapWorkspace(this WebApplication app)
     {
         app.MapPreview();
@@ -79,14 +85,14 @@ public static class WorkspaceEndpoints
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Uploads are for analysts.");
         }
 
-        // Twice the limit is read at most: a file a little too large is read to its end and answered kindly (behind the
-        // gateway, an answer given while the browser is still sending is lost as a bad gateway); a larger one is cut off.
+        // Twice the limit is read at most. A refused upload is read to its end before the answer: behind the gateway,
+        // an answer given while the browser is still sending is lost as a bad gateway. A larger one is cut off.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             bodySize.MaxRequestBodySize = 2 * ImportUploads.MaxBytes;
         }
 
-        async Task<IResult> TooLargeAsync()
+        async Task<IResult> BackAfterReadingAsync(string why)
         {
             try
             {
@@ -97,47 +103,56 @@ public static class WorkspaceEndpoints
                 // Past twice the limit: the connection ends without the answer below.
             }
 
-            return Back("too-large");
+            return Back(why);
         }
 
         if (http.Request.ContentLength > ImportUploads.MaxBytes + FormOverhead)
         {
-            return await TooLargeAsync();
+            return await BackAfterReadingAsync("too-large");
         }
 
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
-            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= MaxBoundaryLength } boundary)
         {
-            return Back("no-file");
+            return await BackAfterReadingAsync("no-file");
         }
 
         var form = new MultipartReader(boundary, http.Request.Body);
-        // The token comes first in the form. Read from the form, anti-forgery would buffer the whole upload; handed
-        // over as its header, it is checked before a byte of the file is read.
-        if (await form.ReadNextSectionAsync(http.RequestAborted) is not { } first
-            || first.AsFormDataSection() is not { Name: "__RequestVerificationToken" } tokenField)
+        MultipartSection? fileSection;
+        try
         {
-            return Back("stale");
+            // The token comes first in the form. Read from the form, anti-forgery would buffer the whole upload; handed
+            // over as its header, it is checked before a byte of the file is read.
+            if (await form.ReadNextSectionAsync(http.RequestAborted) is not { } first
+                || first.AsFormDataSection() is not { Name: "__RequestVerificationToken" }
+                || await ReadShortAsync(first.Body, http.RequestAborted) is not { } token)
+            {
+                return await BackAfterReadingAsync("stale");
+            }
+
+            http.Request.Headers["RequestVerificationToken"] = token;
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return await BackAfterReadingAsync("stale");
+            }
+
+            fileSection = await form.ReadNextSectionAsync(http.RequestAborted);
+        }
+        catch (Exception malformed) when (malformed is InvalidDataException or IOException)
+        {
+            return Back("no-file"); // not a form a browser sends
         }
 
-        http.Request.Headers["RequestVerificationToken"] = await tokenField.GetValueAsync(http.RequestAborted);
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (fileSection?.AsFileSection() is not { Name: "file", FileStream: { } file } fileField || string.IsNullOrEmpty(fileField.FileName))
         {
-            return Back("stale");
-        }
-
-        if (await form.ReadNextSectionAsync(http.RequestAborted) is not { } next
-            || next.AsFileSection() is not { Name: "file", FileStream: { } file } fileField
-            || string.IsNullOrEmpty(fileField.FileName))
-        {
-            return Back("no-file");
+            return await BackAfterReadingAsync("no-file");
         }
 
         var owner = http.User.FindFirst("sub")?.Value ?? "";
         var upload = await uploads.SaveAsync(file, owner, fileField.FileName, http.RequestAborted);
         if (upload is null)
         {
-            return await TooLargeAsync();
+            return await BackAfterReadingAsync("too-large");
         }
 
         ApiResult<ImportReport> check;
@@ -166,5 +181,14 @@ public static class WorkspaceEndpoints
         }
 
         return Results.LocalRedirect($"{UploadPath}/{upload.Id}");
+    }
+
+    /// <summary>A form field's text, or null when it is longer than <see cref="MaxTokenLength"/> (then it is not read on).</summary>
+    private static async Task<string?> ReadShortAsync(Stream field, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(field, leaveOpen: true); // the form reads on past it
+        var text = new char[MaxTokenLength + 1];
+        var read = await reader.ReadBlockAsync(text, cancellationToken);
+        return read <= MaxTokenLength ? new string(text, 0, read) : null;
     }
 }

@@ -19,6 +19,9 @@ public sealed record ImportReport(
     int BadRows,
     IReadOnlyList<ImportProblem> Errors)
 {
+    /// <summary>Every problem found; <see cref="Errors"/> lists the first <see cref="ObservationImporter.ListedProblems"/>.</summary>
+    public int ProblemsFound { get; init; }
+
     /// <summary>In a dry run without bad rows: how many series (indicator, reporter, partner) the upload would change.</summary>
     public int SeriesChanged { get; init; }
 
@@ -59,6 +62,12 @@ public sealed class ObservationImporter(StatisticsDbContext db, TimeProvider clo
     /// <summary>Status values besides none (a final figure).</summary>
     public static readonly IReadOnlyList<string> Statuses = ["estimated", "provisional", "forecast"];
 
+    /// <summary>
+    /// How many problems a report lists (all are counted): a file of 600,000 bad rows would otherwise answer with
+    /// hundreds of megabytes of them, when the first show what is wrong.
+    /// </summary>
+    public const int ListedProblems = 1000;
+
     /// <summary>How many changed series a dry run shows whole (a page shows one at a time; an upload may touch thousands).</summary>
     public const int PreviewedSeries = 20;
 
@@ -71,13 +80,15 @@ public sealed class ObservationImporter(StatisticsDbContext db, TimeProvider clo
     {
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(indicator => indicator.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var problems = new List<ImportProblem>();
+        var (problemsFound, badRows) = (0, 0);
         var rows = new List<ValidRow>();
         var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var count = 0;
         await foreach (var uploaded in upload.WithCancellation(cancellationToken))
         {
             count++;
-            if (Validate(uploaded, indicators, problems) is { } valid)
+            var rowProblems = new List<ImportProblem>();
+            if (Validate(uploaded, indicators, rowProblems) is { } valid)
             {
                 var key = $"{valid.Indicator.Code}|{valid.Reporter}|{valid.Partner}|{valid.Period}";
                 if (firstRowOfKey.TryAdd(key, uploaded.Row))
@@ -86,16 +97,22 @@ public sealed class ObservationImporter(StatisticsDbContext db, TimeProvider clo
                 }
                 else
                 {
-                    problems.Add(new ImportProblem(uploaded.Row, uploaded.Line, null, null,
+                    rowProblems.Add(new ImportProblem(uploaded.Row, uploaded.Line, null, null,
                         $"Duplicate row: row {firstRowOfKey[key]} already gives {valid.Indicator.Code} {valid.Reporter}→{valid.Partner} {valid.Period}."));
                 }
             }
+
+            if (rowProblems.Count > 0)
+            {
+                badRows++;
+                problemsFound += rowProblems.Count;
+                problems.AddRange(rowProblems.Take(ListedProblems - problems.Count));
+            }
         }
 
-        var badRows = problems.Select(problem => problem.Row).Distinct().Count();
-        if (problems.Count > 0)
+        if (problemsFound > 0)
         {
-            return new ImportReport(dryRun, false, null, count, 0, 0, 0, badRows, problems);
+            return new ImportReport(dryRun, false, null, count, 0, 0, 0, badRows, problems) { ProblemsFound = problemsFound };
         }
 
         if (dryRun)
@@ -159,9 +176,9 @@ public sealed class ObservationImporter(StatisticsDbContext db, TimeProvider clo
         }
     }
 
+    /// <summary>The row checked; null when it has problems, which are added to <paramref name="problems"/>.</summary>
     private static ValidRow? Validate(UploadedRow row, Dictionary<string, Indicator> indicators, List<ImportProblem> problems)
     {
-        var before = problems.Count;
         void Problem(string column, string? value, string error) => problems.Add(new ImportProblem(row.Row, row.Line, column, value, error));
 
         if (row.ReadError is not null)
@@ -224,7 +241,7 @@ public sealed class ObservationImporter(StatisticsDbContext db, TimeProvider clo
             Problem(ImportFormats.Note, null, StoredText.Refusal);
         }
 
-        return problems.Count == before
+        return problems.Count == 0
             ? new ValidRow(indicator!, reporter!, partner!, period!, value, status, row.Note)
             : null;
     }
