@@ -70,9 +70,8 @@ public sealed class ImportUploads(IOptions<WebsiteOptions> options, TimeProvider
             return null;
         }
 
-        var upload = new Upload(id, owner, Path.GetFileName(fileName), bytes, clock.GetUtcNow(), null, []);
-        await KeepAsync(upload, cancellationToken);
-        return upload;
+        // Its record is kept once the check has said something (KeepAsync); a file without one is never found.
+        return new Upload(id, owner, Path.GetFileName(fileName), bytes, clock.GetUtcNow(), null, []);
     }
 
     /// <summary>The upload with that id, if it is still here and <paramref name="owner"/>'s.</summary>

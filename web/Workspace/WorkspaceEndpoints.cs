@@ -81,8 +81,7 @@ public static class WorkspaceEndpoints
 
         if (!StaffRoles.IsAnalyst(http.User))
         {
-            // A problem with a body: the status pages would re-execute a bare 403 as a POST of a page, which has no token.
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Uploads are for analysts.");
+            return NotForThem();
         }
 
         // Twice the limit is read at most. A refused upload is read to its end before the answer: behind the gateway,
@@ -167,14 +166,16 @@ public static class WorkspaceEndpoints
                 await uploads.KeepAsync(upload with { Report = report }, http.RequestAborted);
                 break;
             case ApiStatus.Invalid:
-                await uploads.KeepAsync(upload with { Refused = [.. check.FieldProblems.Select(p => p.Key.Length == 0 ? string.Join(" ", p.Value) : $"{p.Key}: {string.Join(" ", p.Value)}")] }, http.RequestAborted);
+                var reasons = check.FieldProblems.Select(problem =>
+                    $"{(problem.Key.Length == 0 ? "" : $"{problem.Key}: ")}{string.Join(" ", problem.Value)}");
+                await uploads.KeepAsync(upload with { Refused = [.. reasons] }, http.RequestAborted);
                 break;
             case ApiStatus.SignInNeeded:
                 uploads.Delete(upload);
                 return Results.Challenge(new AuthenticationProperties { RedirectUri = "/workspace/figures" });
             case ApiStatus.Forbidden:
                 uploads.Delete(upload);
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Uploads are for analysts.");
+                return NotForThem();
             default:
                 uploads.Delete(upload);
                 return Back("unavailable");
@@ -182,6 +183,9 @@ public static class WorkspaceEndpoints
 
         return Results.LocalRedirect($"{UploadPath}/{upload.Id}");
     }
+
+    /// <summary>A problem with a body: the status pages would re-execute a bare 403 as a POST of a page, which has no token.</summary>
+    private static IResult NotForThem() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Uploads are for analysts.");
 
     /// <summary>A form field's text, or null when it is longer than <see cref="MaxTokenLength"/> (then it is not read on).</summary>
     private static async Task<string?> ReadShortAsync(Stream field, CancellationToken cancellationToken)
